@@ -1,0 +1,173 @@
+package org.interestsoffice.gateway;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayRoutingTest {
+
+  static final Backend missions = Backend.named("missions");
+  static final Backend personnel = Backend.named("personnel");
+  static final Backend notifications = Backend.named("notifications");
+
+  @DynamicPropertySource
+  static void backendUrls(DynamicPropertyRegistry registry) {
+    registry.add("backends.missions", missions::url);
+    registry.add("backends.personnel", personnel::url);
+    registry.add("backends.notifications", notifications::url);
+  }
+
+  @AfterAll
+  static void stopBackends() {
+    backends().forEach(Backend::stop);
+  }
+
+  @Autowired
+  WebTestClient client;
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    backends().forEach(Backend::forget);
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+      "GET,    /api/offices,                               missions",
+      "POST,   /api/offices,                               missions",
+      "GET,    /api/offices/CCS,                           missions",
+      "GET,    /api/missions,                              missions",
+      "POST,   /api/missions,                              missions",
+      "GET,    /api/missions/42,                           missions",
+      "POST,   /api/missions/42/rupture,                   missions",
+      "POST,   /api/missions/42/deadlines/7/extension,     missions",
+      "GET,    /api/missions/42/timeline,                  missions",
+      "GET,    /api/missions/42/accountability,            personnel",
+      "GET,    /api/staff,                                 personnel",
+      "GET,    /api/staff?missionId=42&status=OVERDUE,     personnel",
+      "POST,   /api/staff,                                 personnel",
+      "PATCH,  /api/staff/9,                               personnel",
+      "DELETE, /api/staff/9/remaining-designation,         personnel",
+      "POST,   /api/departure-groups,                      personnel",
+      "POST,   /api/departure-groups/3/members,            personnel",
+      "GET,    /api/missions/42/alert-progress,            notifications",
+      "GET,    /api/alerts,                                notifications",
+      "GET,    /api/alerts/5,                              notifications",
+      "GET,    /api/dead-letters,                          notifications",
+      "POST,   /api/dead-letters/5/redrive,                notifications",
+      "GET,    /ack/Zk3q-token,                            notifications",
+      "POST,   /ack/Zk3q-token,                            notifications",
+  })
+  void forwardsEachPathUnchangedToItsService(String method, String path, String expected) {
+    WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
+    WebTestClient.RequestHeadersSpec<?> sent = method.equals("GET")
+        ? request
+        : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"noteReference\":\"N-1\"}");
+    sent.exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).isEqualTo(expected);
+
+    Backend service = backends().filter(backend -> backend.name().equals(expected)).findFirst().orElseThrow();
+    assertThat(service.received()).singleElement().satisfies(received -> {
+      assertThat(received.method()).isEqualTo(method);
+      assertThat(received.uri()).isEqualTo(path);
+    });
+    assertThat(backends().filter(backend -> backend != service).flatMap(backend -> backend.received().stream()))
+        .as("requests reaching another service").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "GET,  /api/unknown",
+      "POST, /api/unknown",
+      "GET,  /other",
+      "GET,  /api/staffing",
+      "GET,  /api/missions-archive",
+      "GET,  /api",
+  })
+  void answersNotFoundForAnythingElseWithoutCallingAService(String method, String path) {
+    client.method(HttpMethod.valueOf(method)).uri(path)
+        .exchange()
+        .expectStatus().isNotFound();
+
+    assertThat(backends().flatMap(backend -> backend.received().stream())).isEmpty();
+  }
+
+  @Test
+  void generatesCorrelationIdWhenNoneIsSupplied() {
+    List<String> returned = correlationIdsReturnedBy(client.get().uri("/api/missions/42").exchange());
+
+    assertThat(returned).singleElement().satisfies(id -> assertThat(UUID.fromString(id)).hasToString(id));
+    assertThat(correlationIdsReaching(missions)).isEqualTo(returned);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"client-42", "a.b_C-9", "0123456789012345678901234567890123456789012345678901234567890123"})
+  void keepsValidCorrelationIdFromClient(String supplied) {
+    List<String> returned = correlationIdsReturnedBy(
+        client.get().uri("/api/staff/9").header(CorrelationIdFilter.HEADER, supplied).exchange());
+
+    assertThat(returned).containsExactly(supplied);
+    assertThat(correlationIdsReaching(personnel)).containsExactly(supplied);
+  }
+
+  static Stream<String> invalidCorrelationIds() {
+    return Stream.of("", "has space", "tab\there", "semi;colon", "a/b", "<script>", "x".repeat(65), "y".repeat(200));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidCorrelationIds")
+  void replacesInvalidCorrelationIdFromClient(String supplied) {
+    List<String> returned = correlationIdsReturnedBy(
+        client.get().uri("/api/alerts").header(CorrelationIdFilter.HEADER, supplied).exchange());
+
+    assertThat(returned).singleElement().satisfies(id -> {
+      assertThat(id).isNotEqualTo(supplied);
+      assertThat(UUID.fromString(id)).hasToString(id);
+    });
+    assertThat(correlationIdsReaching(notifications)).isEqualTo(returned);
+  }
+
+  @Test
+  void reportsCorrelationIdOnceEvenWhenServiceEchoesIt() {
+    List<String> returned = correlationIdsReturnedBy(
+        client.post().uri("/api/missions").header(CorrelationIdFilter.HEADER, "echoed-1").exchange());
+
+    assertThat(returned).containsExactly("echoed-1");
+  }
+
+  private static List<String> correlationIdsReturnedBy(WebTestClient.ResponseSpec response) {
+    return response.expectStatus().isOk()
+        .returnResult(String.class).getResponseHeaders().getValuesAsList(CorrelationIdFilter.HEADER);
+  }
+
+  private static List<String> correlationIdsReaching(Backend backend) {
+    assertThat(backend.received()).hasSize(1);
+    return backend.received().get(0).correlationIds();
+  }
+
+  private static Stream<Backend> backends() {
+    return Stream.of(missions, personnel, notifications);
+  }
+}

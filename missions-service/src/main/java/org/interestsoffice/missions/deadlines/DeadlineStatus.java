@@ -1,0 +1,9 @@
+package org.interestsoffice.missions.deadlines;
+
+public enum DeadlineStatus {
+  RUNNING,
+  SUSPENDED,
+  MET,
+  EXPIRED,
+  SUPERSEDED
+}

@@ -1,0 +1,96 @@
+package org.interestsoffice.missions.lifecycle;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.interestsoffice.missions.deadlines.Deadline;
+import org.interestsoffice.missions.deadlines.DeadlineKind;
+import org.interestsoffice.missions.deadlines.DeadlineRepository;
+import org.interestsoffice.missions.events.RelationsSevered;
+import org.interestsoffice.missions.mission.Mission;
+import org.interestsoffice.missions.mission.MissionRepository;
+import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.notes.NoteRegister;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Actor;
+import org.interestsoffice.platform.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The host state breaks relations: the note is registered, the mission becomes
+ * {@code RELATIONS_SEVERED} and a {@code DEPARTURE} deadline starts from the note's receipt.
+ */
+@Service
+public class SeveringRelations {
+
+  static final String LEGAL_BASIS = "Rupture of diplomatic relations; departure under VCDR art. 44-45";
+
+  /** A note is rarely logged ahead of time; a receipt further in the future is a typing error. */
+  private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
+
+  private final MissionRepository missions;
+  private final DeadlineRepository deadlines;
+  private final NoteRegister notes;
+  private final TransitionLog transitions;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  SeveringRelations(
+      MissionRepository missions,
+      DeadlineRepository deadlines,
+      NoteRegister notes,
+      TransitionLog transitions,
+      Outbox outbox,
+      Clock clock) {
+    this.missions = missions;
+    this.deadlines = deadlines;
+    this.notes = notes;
+    this.transitions = transitions;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public record Rupture(String noteReference, Instant noteReceivedAt, Duration departureWindow, boolean consularPostsClosed) {}
+
+  public record Outcome(Mission mission, Deadline departure) {}
+
+  @Transactional
+  public Outcome declare(UUID missionId, Rupture rupture) {
+    Instant now = clock.instant();
+    if (rupture.noteReceivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
+      throw ProblemException.invalid(
+          "Note received in the future", "noteReceivedAt " + rupture.noteReceivedAt() + " is later than now (" + now + ")");
+    }
+    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    MissionStatus before = mission.severRelations(rupture.consularPostsClosed());
+    notes.recordIncoming(
+        mission.officeCode(), rupture.noteReference(), rupture.noteReceivedAt(), "Rupture of diplomatic relations");
+    Deadline departure =
+        Deadline.start(
+            missionId, DeadlineKind.DEPARTURE, rupture.noteReference(), rupture.noteReceivedAt(), rupture.departureWindow());
+    missions.update(mission);
+    deadlines.add(departure);
+    transitions.record(
+        missionId, before, mission.status(), LEGAL_BASIS, rupture.noteReference(), Actor.current(), now);
+    outbox.append(
+        mission.officeCode(),
+        new RelationsSevered(
+            missionId,
+            mission.officeCode(),
+            mission.name(),
+            mission.receivingState(),
+            mission.timeZone().getId(),
+            rupture.noteReference(),
+            rupture.noteReceivedAt(),
+            rupture.consularPostsClosed(),
+            departure.id(),
+            departure.kind().name(),
+            departure.version(),
+            departure.duration(),
+            departure.dueAt()));
+    return new Outcome(mission, departure);
+  }
+}

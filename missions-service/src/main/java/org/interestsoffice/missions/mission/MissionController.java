@@ -1,0 +1,67 @@
+package org.interestsoffice.missions.mission;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.interestsoffice.platform.validation.CountryCode;
+import org.interestsoffice.platform.validation.TimeZoneId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/missions")
+class MissionController {
+
+  private final RegisteringMissions registering;
+
+  MissionController(RegisteringMissions registering) {
+    this.registering = registering;
+  }
+
+  record RegisterMissionRequest(
+      @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be three capital letters such as CCS") String officeCode,
+      @NotNull MissionKind kind,
+      @NotNull @CountryCode String sendingState,
+      @NotNull @CountryCode String receivingState,
+      @NotBlank @Size(max = 100) String city,
+      @NotNull @TimeZoneId String timeZone,
+      @NotBlank @Size(max = 200) String name) {}
+
+  @PostMapping
+  ResponseEntity<MissionView> register(@Valid @RequestBody RegisterMissionRequest request) {
+    Mission mission =
+        registering.register(
+            new RegisteringMissions.NewMission(
+                request.officeCode(),
+                request.kind(),
+                request.name().strip(),
+                request.sendingState(),
+                request.receivingState(),
+                request.city().strip(),
+                ZoneId.of(request.timeZone())));
+    return ResponseEntity.created(URI.create("/api/missions/" + mission.id())).body(MissionView.of(mission));
+  }
+
+  @GetMapping
+  List<MissionView> all() {
+    return registering.all().stream().map(MissionView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  MissionView one(@PathVariable UUID id) {
+    return MissionView.of(registering.get(id));
+  }
+}

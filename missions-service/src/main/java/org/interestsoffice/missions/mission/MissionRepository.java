@@ -1,0 +1,88 @@
+package org.interestsoffice.missions.mission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MissionRepository {
+
+  private final JdbcClient jdbc;
+
+  MissionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void add(Mission mission) {
+    jdbc.sql(
+            """
+            insert into mission (id, office_code, kind, name, sending_state, receiving_state, city,
+                                 time_zone, registered_at, status, consular_posts_closed, version)
+            values (:id, :office, :kind, :name, :sending, :receiving, :city, :zone, :registeredAt,
+                    :status, :consularClosed, 0)
+            """)
+        .param("id", mission.id())
+        .param("office", mission.officeCode())
+        .param("kind", mission.kind().name())
+        .param("name", mission.name())
+        .param("sending", mission.sendingState())
+        .param("receiving", mission.receivingState())
+        .param("city", mission.city())
+        .param("zone", mission.timeZone().getId())
+        .param("registeredAt", Timestamp.from(mission.registeredAt()))
+        .param("status", mission.status().name())
+        .param("consularClosed", mission.consularPostsClosed())
+        .update();
+  }
+
+  /** Saves a changed status; fails if someone else changed the mission since it was read. */
+  public void update(Mission mission) {
+    int updated =
+        jdbc.sql(
+                """
+                update mission set status = :status, consular_posts_closed = :consularClosed,
+                                   version = version + 1
+                where id = :id and version = :version
+                """)
+            .param("status", mission.status().name())
+            .param("consularClosed", mission.consularPostsClosed())
+            .param("id", mission.id())
+            .param("version", mission.version())
+            .update();
+    if (updated != 1) {
+      throw new OptimisticLockingFailureException("Mission " + mission.id() + " was changed concurrently");
+    }
+  }
+
+  public Optional<Mission> find(UUID id) {
+    return jdbc.sql("select * from mission where id = :id").param("id", id).query(MissionRepository::map).optional();
+  }
+
+  public List<Mission> all() {
+    return jdbc.sql("select * from mission order by office_code, name").query(MissionRepository::map).list();
+  }
+
+  private static Mission map(ResultSet rs, int row) throws SQLException {
+    return new Mission(
+        rs.getObject("id", UUID.class),
+        rs.getString("office_code"),
+        MissionKind.valueOf(rs.getString("kind")),
+        rs.getString("name"),
+        rs.getString("sending_state"),
+        rs.getString("receiving_state"),
+        rs.getString("city"),
+        ZoneId.of(rs.getString("time_zone")),
+        rs.getTimestamp("registered_at").toInstant(),
+        MissionStatus.valueOf(rs.getString("status")),
+        rs.getBoolean("consular_posts_closed"),
+        rs.getLong("version"));
+  }
+}

@@ -1,0 +1,34 @@
+package org.interestsoffice.missions.mission;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A mission as the API shows it. */
+public record MissionView(
+    UUID id,
+    String officeCode,
+    MissionKind kind,
+    String name,
+    String sendingState,
+    String receivingState,
+    String city,
+    String timeZone,
+    MissionStatus status,
+    boolean consularPostsClosed,
+    Instant registeredAt) {
+
+  public static MissionView of(Mission mission) {
+    return new MissionView(
+        mission.id(),
+        mission.officeCode(),
+        mission.kind(),
+        mission.name(),
+        mission.sendingState(),
+        mission.receivingState(),
+        mission.city(),
+        mission.timeZone().getId(),
+        mission.status(),
+        mission.consularPostsClosed(),
+        mission.registeredAt());
+  }
+}

@@ -1,0 +1,6 @@
+package org.interestsoffice.missions.notes;
+
+public enum NoteDirection {
+  INCOMING,
+  OUTGOING
+}

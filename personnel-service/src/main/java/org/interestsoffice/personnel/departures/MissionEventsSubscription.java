@@ -1,0 +1,24 @@
+package org.interestsoffice.personnel.departures;
+
+import org.interestsoffice.personnel.events.MissionRegistered;
+import org.interestsoffice.personnel.events.RelationsSevered;
+import org.interestsoffice.personnel.missions.KnownMissions;
+import org.interestsoffice.platform.inbox.EventSubscription;
+import org.interestsoffice.platform.inbox.EventSubscriptions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The queue personnel owns for the missions service's events, declared next to its consumer. */
+@Configuration
+class MissionEventsSubscription {
+
+  @Bean
+  EventSubscription missionEvents(EventSubscriptions subscriptions, KnownMissions missions, OrderingDepartures departures) {
+    return subscriptions
+        .queue("personnel.mission-events")
+        .from("missions.events")
+        .on(MissionRegistered.class, missions::onMissionRegistered)
+        .on(RelationsSevered.class, departures::onRelationsSevered)
+        .build();
+  }
+}

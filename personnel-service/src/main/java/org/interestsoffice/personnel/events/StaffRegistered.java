@@ -1,0 +1,17 @@
+package org.interestsoffice.personnel.events;
+
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.IntegrationEvent;
+
+/** A staff member joined the register; carries the contact details notifications keeps a copy of. */
+@IntegrationEvent(type = "StaffRegistered")
+public record StaffRegistered(
+    UUID staffId,
+    UUID missionId,
+    String officeCode,
+    String fullName,
+    String category,
+    String email,
+    String phone,
+    String preferredLanguage) {}

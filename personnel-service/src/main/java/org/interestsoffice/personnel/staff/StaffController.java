@@ -1,0 +1,70 @@
+package org.interestsoffice.personnel.staff;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.interestsoffice.platform.validation.CountryCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/staff")
+class StaffController {
+
+  private final RegisteringStaff registering;
+
+  StaffController(RegisteringStaff registering) {
+    this.registering = registering;
+  }
+
+  record RegisterStaffRequest(
+      @NotNull UUID missionId,
+      @NotBlank @Size(max = 200) String fullName,
+      @NotNull StaffCategory category,
+      UUID principalId,
+      @NotNull @CountryCode String nationality,
+      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +584121234567")
+          String phone,
+      @NotNull @Pattern(regexp = "es|en", message = "must be es or en") String preferredLanguage) {}
+
+  @PostMapping
+  ResponseEntity<StaffView> register(@Valid @RequestBody RegisterStaffRequest request) {
+    StaffMember member =
+        registering.register(
+            new RegisteringStaff.NewStaffMember(
+                request.missionId(),
+                request.fullName().strip(),
+                request.category(),
+                request.principalId(),
+                request.nationality(),
+                request.email().strip(),
+                request.phone(),
+                request.preferredLanguage()));
+    return ResponseEntity.created(URI.create("/api/staff/" + member.id())).body(StaffView.of(member));
+  }
+
+  @GetMapping
+  List<StaffView> search(@RequestParam(required = false) UUID missionId, @RequestParam(required = false) StaffStatus status) {
+    return registering.search(missionId, status).stream().map(StaffView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  StaffView one(@PathVariable UUID id) {
+    return StaffView.of(registering.get(id));
+  }
+}

@@ -1,0 +1,38 @@
+package org.interestsoffice.personnel.staff;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A staff member as the API shows it to users of the member's office. */
+public record StaffView(
+    UUID id,
+    UUID missionId,
+    String officeCode,
+    String fullName,
+    StaffCategory category,
+    UUID principalId,
+    String nationality,
+    String email,
+    String phone,
+    String preferredLanguage,
+    StaffStatus status,
+    UUID departureDeadlineId,
+    Instant departureDueAt) {
+
+  public static StaffView of(StaffMember member) {
+    return new StaffView(
+        member.id(),
+        member.missionId(),
+        member.officeCode(),
+        member.fullName(),
+        member.category(),
+        member.principalId(),
+        member.nationality(),
+        member.email(),
+        member.phone(),
+        member.preferredLanguage(),
+        member.status(),
+        member.departureDeadlineId(),
+        member.departureDueAt());
+  }
+}

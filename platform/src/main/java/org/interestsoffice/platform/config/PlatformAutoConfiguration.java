@@ -1,0 +1,111 @@
+package org.interestsoffice.platform.config;
+
+import java.time.Clock;
+
+import org.flywaydb.core.Flyway;
+import org.interestsoffice.platform.inbox.EventSubscriptions;
+import org.interestsoffice.platform.messaging.MessagingNames;
+import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.outbox.OutboxRelay;
+import org.interestsoffice.platform.web.CorrelationIdFilter;
+import org.interestsoffice.platform.web.ProblemDetailsAdvice;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every business service gets by depending on the platform module. */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+  /** Time is injected everywhere, so tests can stand days later without waiting. */
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  MessagingNames messagingNames(MessagingProperties properties) {
+    return new MessagingNames(properties);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      CachingConnectionFactory connectionFactory,
+      MessagingProperties properties) {
+    return new OutboxRelay(jdbc, transactions, connectionFactory, properties);
+  }
+
+  @Bean
+  @ConditionalOnProperty("platform.messaging.exchange")
+  Outbox outbox(
+      JdbcClient jdbc,
+      JsonMapper json,
+      Clock clock,
+      MessagingProperties properties,
+      MessagingNames names,
+      OutboxRelay relay) {
+    return new Outbox(jdbc, json, clock, properties, names, relay);
+  }
+
+  /** The exchange this service publishes to, declared by its producer too. */
+  @Bean
+  @ConditionalOnProperty("platform.messaging.exchange")
+  TopicExchange eventsExchange(MessagingProperties properties, MessagingNames names) {
+    return new TopicExchange(names.of(properties.exchange()), true, properties.expiry().isPresent());
+  }
+
+  @Bean
+  EventSubscriptions eventSubscriptions(
+      CachingConnectionFactory connectionFactory,
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      JsonMapper json,
+      MessagingProperties properties,
+      MessagingNames names) {
+    return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names);
+  }
+
+  @Bean
+  FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+    FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /**
+   * Migrates the platform's own tables (schema {@code platform}, own history) before the service's,
+   * so that the two sets of migrations never compete for version numbers.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  FlywayMigrationStrategy platformThenServiceMigrations() {
+    return service -> {
+      Flyway.configure(service.getConfiguration().getClassLoader())
+          .dataSource(service.getConfiguration().getDataSource())
+          .schemas("platform")
+          .locations("classpath:db/platform")
+          .load()
+          .migrate();
+      service.migrate();
+    };
+  }
+}

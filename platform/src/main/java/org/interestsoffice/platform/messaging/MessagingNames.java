@@ -1,0 +1,19 @@
+package org.interestsoffice.platform.messaging;
+
+/** Turns logical exchange and queue names into the names used on the broker. */
+public final class MessagingNames {
+
+  private final String namespace;
+
+  public MessagingNames(MessagingProperties properties) {
+    this.namespace = properties.namespace().strip();
+  }
+
+  public String of(String logicalName) {
+    return namespace.isEmpty() ? logicalName : namespace + "." + logicalName;
+  }
+
+  public static String deadLetterQueueOf(String queue) {
+    return queue + ".dlq";
+  }
+}

@@ -1,0 +1,84 @@
+package org.interestsoffice.platform.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.Correlation;
+import org.interestsoffice.platform.events.EventEnvelope;
+import org.interestsoffice.platform.events.IntegrationEvent;
+import org.interestsoffice.platform.messaging.MessagingNames;
+import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Records an event in the same database transaction as the change it reports. The relay publishes
+ * it once the transaction has committed; if the transaction rolls back, the event never existed.
+ */
+public class Outbox {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final Clock clock;
+  private final String exchange;
+  private final OutboxRelay relay;
+
+  public Outbox(
+      JdbcClient jdbc,
+      JsonMapper json,
+      Clock clock,
+      MessagingProperties properties,
+      MessagingNames names,
+      OutboxRelay relay) {
+    if (properties.exchange().isBlank()) {
+      throw new IllegalStateException(
+          "platform.messaging.exchange is not set: the outbox needs the exchange this service publishes to");
+    }
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+    this.exchange = names.of(properties.exchange());
+    this.relay = relay;
+  }
+
+  /** Adds the event to the current transaction; there must be one. */
+  public EventEnvelope append(String officeCode, Object payload) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("An event must be written in the transaction of the change it reports");
+    }
+    IntegrationEvent event = EventEnvelope.describe(payload.getClass());
+    String correlationId = Correlation.correlationId().orElseGet(Correlation::newId);
+    EventEnvelope envelope =
+        new EventEnvelope(
+            UUID.randomUUID(),
+            event.type(),
+            event.version(),
+            clock.instant(),
+            correlationId,
+            Correlation.causationId().orElse(correlationId),
+            officeCode,
+            json.valueToTree(payload));
+    jdbc.sql(
+            """
+            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope)
+            values (:eventId, :type, :exchange, :routingKey, cast(:envelope as jsonb))
+            """)
+        .param("eventId", envelope.eventId())
+        .param("type", envelope.type())
+        .param("exchange", exchange)
+        .param("routingKey", envelope.type())
+        .param("envelope", json.writeValueAsString(envelope))
+        .update();
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            relay.wakeUp();
+          }
+        });
+    return envelope;
+  }
+}

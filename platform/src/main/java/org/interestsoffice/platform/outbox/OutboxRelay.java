@@ -1,0 +1,218 @@
+package org.interestsoffice.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.work.PollingWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes outbox events and marks each one published only when the broker has confirmed it and
+ * not returned it as unroutable. Anything else is retried with exponential back-off. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances never publish the same row at
+ * once; a crash after publishing but before marking means the event is published again, which the
+ * consumers' inbox absorbs.
+ */
+public class OutboxRelay extends PollingWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final Duration CLEAN_UP_EVERY = Duration.ofHours(1);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final RabbitTemplate rabbit;
+  private final MessagingProperties.Relay settings;
+  private Instant lastCleanUp = Instant.EPOCH;
+
+  public OutboxRelay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      CachingConnectionFactory connectionFactory,
+      MessagingProperties properties) {
+    super("outbox-relay", properties.relay().pollInterval(), properties.relay().confirmTimeout().plusSeconds(1));
+    if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
+      throw new IllegalStateException(
+          "The outbox relay needs publisher confirms and returns: set "
+              + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
+    }
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.settings = properties.relay();
+    this.rabbit = new RabbitTemplate(connectionFactory);
+    this.rabbit.setMandatory(true);
+  }
+
+  /** Publishes one batch of due events and waits for the broker's answers. */
+  @Override
+  protected boolean workBatch() {
+    Integer claimed = transactions.execute(status -> publish(claimDueEvents()));
+    cleanUpOccasionally();
+    return claimed != null && claimed == settings.batchSize();
+  }
+
+  private List<PendingEvent> claimDueEvents() {
+    return jdbc.sql(
+            """
+            select position, event_id, exchange, routing_key, envelope::text as envelope, attempts
+            from platform.outbox_event
+            where published_at is null and next_attempt_at <= now()
+            order by position
+            limit :batchSize
+            for update skip locked
+            """)
+        .param("batchSize", settings.batchSize())
+        .query(
+            (rs, row) ->
+                new PendingEvent(
+                    rs.getLong("position"),
+                    rs.getObject("event_id", UUID.class),
+                    rs.getString("exchange"),
+                    rs.getString("routing_key"),
+                    rs.getString("envelope"),
+                    rs.getInt("attempts")))
+        .list();
+  }
+
+  private int publish(List<PendingEvent> events) {
+    if (events.isEmpty()) {
+      return 0;
+    }
+    Map<PendingEvent, CorrelationData> sent = new LinkedHashMap<>();
+    Map<PendingEvent, String> failed = new LinkedHashMap<>();
+    for (PendingEvent event : events) {
+      if (!failed.isEmpty()) {
+        failed.put(event, "not sent: an earlier event of the batch failed");
+        continue;
+      }
+      CorrelationData correlation = new CorrelationData(event.eventId().toString());
+      try {
+        rabbit.send(event.exchange(), event.routingKey(), toMessage(event), correlation);
+        sent.put(event, correlation);
+      } catch (AmqpException e) {
+        failed.put(event, "broker unreachable: " + e.getMessage());
+      }
+    }
+    long deadline = System.nanoTime() + settings.confirmTimeout().toNanos();
+    List<Long> published = new ArrayList<>();
+    sent.forEach(
+        (event, correlation) -> {
+          String problem = awaitConfirm(correlation, deadline);
+          if (problem == null) {
+            published.add(event.position());
+          } else {
+            failed.put(event, problem);
+          }
+        });
+    markPublished(published);
+    failed.forEach(this::scheduleRetry);
+    return events.size();
+  }
+
+  /** @return null when confirmed and routed, else why not */
+  private static String awaitConfirm(CorrelationData correlation, long deadline) {
+    try {
+      CorrelationData.Confirm confirm =
+          correlation.getFuture().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (!confirm.ack()) {
+        return "refused by the broker: " + confirm.reason();
+      }
+      if (correlation.getReturned() != null) {
+        return "returned unroutable: " + correlation.getReturned().getReplyText();
+      }
+      return null;
+    } catch (TimeoutException e) {
+      return "no confirm from the broker in time";
+    } catch (ExecutionException e) {
+      return "confirm failed: " + e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while waiting for the confirm";
+    }
+  }
+
+  private static Message toMessage(PendingEvent event) {
+    MessageProperties properties = new MessageProperties();
+    properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+    properties.setContentEncoding(StandardCharsets.UTF_8.name());
+    properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+    properties.setMessageId(event.eventId().toString());
+    properties.setType(event.routingKey());
+    return new Message(event.envelope().getBytes(StandardCharsets.UTF_8), properties);
+  }
+
+  private void markPublished(List<Long> positions) {
+    if (positions.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            update platform.outbox_event
+            set published_at = now(), attempts = attempts + 1, last_error = null
+            where position in (:positions)
+            """)
+        .param("positions", positions)
+        .update();
+  }
+
+  private void scheduleRetry(PendingEvent event, String problem) {
+    Duration backoff = backoffAfter(event.attempts() + 1);
+    log.atWarn()
+        .addKeyValue("eventId", event.eventId())
+        .addKeyValue("attempt", event.attempts() + 1)
+        .log("Outbox event not published ({}); next attempt in {}", problem, backoff);
+    jdbc.sql(
+            """
+            update platform.outbox_event
+            set attempts = attempts + 1, last_error = :problem,
+                next_attempt_at = now() + make_interval(secs => :backoffSeconds)
+            where position = :position
+            """)
+        .param("problem", problem)
+        .param("backoffSeconds", backoff.toMillis() / 1000.0)
+        .param("position", event.position())
+        .update();
+  }
+
+  Duration backoffAfter(int attempts) {
+    long millis = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
+    return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+  }
+
+  private void cleanUpOccasionally() {
+    Instant now = Instant.now();
+    if (Duration.between(lastCleanUp, now).compareTo(CLEAN_UP_EVERY) < 0) {
+      return;
+    }
+    lastCleanUp = now;
+    jdbc.sql(
+            """
+            delete from platform.outbox_event
+            where published_at < now() - make_interval(secs => :retentionSeconds)
+            """)
+        .param("retentionSeconds", settings.retention().toSeconds())
+        .update();
+  }
+
+  private record PendingEvent(
+      long position, UUID eventId, String exchange, String routingKey, String envelope, int attempts) {}
+}

@@ -1,0 +1,214 @@
+package org.interestsoffice.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.interestsoffice.platform.testapp.ParcelShipped.parcel;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.Correlation;
+import org.interestsoffice.platform.events.EventEnvelope;
+import org.interestsoffice.platform.messaging.MessagingNames;
+import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.testapp.ParcelLog;
+import org.interestsoffice.platform.testapp.ParcelLost;
+import org.interestsoffice.platform.testapp.ParcelService;
+import org.interestsoffice.platform.testapp.ParcelShipped;
+import org.interestsoffice.testing.Broker;
+import org.interestsoffice.testing.TcpProxy;
+import org.interestsoffice.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The outbox against the real broker and database. The service reaches RabbitMQ through a proxy
+ * the test can cut, to stand for a broker that is down or unreachable.
+ */
+@SpringBootTest(classes = ParcelService.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
+class OutboxIT {
+
+  private static final TcpProxy brokerLink;
+
+  static {
+    Broker broker = TestInfrastructure.get().rabbit();
+    brokerLink = TcpProxy.start(broker.host(), broker.port());
+  }
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.get().springProperties("platform_outbox").forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("spring.rabbitmq.host", brokerLink::host);
+    registry.add("spring.rabbitmq.port", brokerLink::port);
+  }
+
+  @AfterAll
+  static void closeLink() {
+    brokerLink.close();
+  }
+
+  @Autowired Outbox outbox;
+  @Autowired TransactionTemplate transactions;
+  @Autowired JdbcClient jdbc;
+  @Autowired ParcelLog parcels;
+  @Autowired RabbitTemplate rabbit;
+  @Autowired AmqpAdmin admin;
+  @Autowired MessagingNames names;
+  @Autowired MessagingProperties properties;
+  @Autowired CachingConnectionFactory connectionFactory;
+  @Autowired JsonMapper json;
+
+  @Test
+  void publishesTheEnvelopeOnlyAfterCommitAndMarksItPublishedOnTheBrokersConfirm() {
+    String tap = tapEventsOfType("ParcelShipped");
+    EventEnvelope[] written = new EventEnvelope[1];
+    Correlation.runWith("request-7", "request-7", () -> written[0] = ParcelService.ship(transactions, outbox, parcel("p-envelope")));
+
+    Message message = receiveEvent(tap, written[0].eventId());
+    EventEnvelope published = json.readValue(message.getBody(), EventEnvelope.class);
+    assertThat(published.eventId()).isEqualTo(written[0].eventId());
+    assertThat(published.type()).isEqualTo("ParcelShipped");
+    assertThat(published.version()).isEqualTo(1);
+    assertThat(published.officeCode()).isEqualTo(ParcelService.OFFICE);
+    assertThat(published.correlationId()).isEqualTo("request-7");
+    assertThat(published.causationId()).isEqualTo("request-7");
+    assertThat(published.occurredAt()).isNotNull();
+    assertThat(json.treeToValue(published.payload(), ParcelShipped.class)).isEqualTo(parcel("p-envelope"));
+    assertThat(message.getMessageProperties().getMessageId()).isEqualTo(written[0].eventId().toString());
+    await().untilAsserted(() -> assertThat(row(written[0].eventId()).get("published_at")).isNotNull());
+    assertThat(parcels.timesReceived("p-envelope")).isEqualTo(1);
+  }
+
+  @Test
+  void aRolledBackChangeLeavesNoEventBehind() {
+    transactions.executeWithoutResult(
+        status -> {
+          outbox.append(ParcelService.OFFICE, parcel("p-rolled-back"));
+          status.setRollbackOnly();
+        });
+    ParcelService.ship(transactions, outbox, parcel("p-after-rollback"));
+
+    await().until(() -> parcels.timesReceived("p-after-rollback") == 1);
+    assertThat(parcels.timesReceived("p-rolled-back")).isZero();
+    assertThat(jdbc.sql("select count(*) from platform.outbox_event where envelope -> 'payload' ->> 'parcel' = 'p-rolled-back'")
+            .query(Integer.class).single())
+        .isZero();
+  }
+
+  @Test
+  void anEventWrittenWhileTheBrokerIsUnreachableIsPublishedOnceItIsBack() {
+    brokerLink.cut();
+    UUID eventId;
+    try {
+      eventId = ParcelService.ship(transactions, outbox, parcel("p-outage")).eventId();
+      await().atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                Map<String, Object> row = row(eventId);
+                assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
+                assertThat(row.get("published_at")).isNull();
+                assertThat((String) row.get("last_error")).contains("unreachable");
+              });
+    } finally {
+      brokerLink.restore();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> parcels.timesReceived("p-outage") == 1);
+    assertThat(row(eventId).get("published_at")).isNotNull();
+  }
+
+  @Test
+  void anEventTheBrokerCannotRouteIsKeptAndRetriedUntilItCan() {
+    UUID eventId = ParcelService.ship(transactions, outbox, new ParcelLost("p-lost")).eventId();
+    await().atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Map<String, Object> row = row(eventId);
+              assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
+              assertThat((String) row.get("last_error")).contains("returned unroutable");
+              assertThat(row.get("published_at")).isNull();
+            });
+
+    String tap = tapEventsOfType("ParcelLost");
+
+    receiveEvent(tap, eventId);
+    await().untilAsserted(() -> assertThat(row(eventId).get("published_at")).isNotNull());
+  }
+
+  @Test
+  void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() {
+    String tap = tapEventsOfType("ParcelShipped");
+    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, properties);
+    secondInstance.start();
+    int events = 300;
+    try {
+      transactions.executeWithoutResult(
+          status -> {
+            for (int i = 0; i < events; i++) {
+              outbox.append(ParcelService.OFFICE, parcel("p-race-" + i));
+            }
+          });
+      Set<String> seen = new HashSet<>();
+      int deliveries = 0;
+      while (seen.size() < events) {
+        Message message = rabbit.receive(tap, 15_000);
+        assertThat(message).as("only %d of %d events arrived", seen.size(), events).isNotNull();
+        seen.add(message.getMessageProperties().getMessageId());
+        deliveries++;
+      }
+      assertThat(deliveries).as("each event published exactly once").isEqualTo(events);
+      assertThat(rabbit.receive(tap, 1_000)).as("no duplicate after the last event").isNull();
+    } finally {
+      secondInstance.stop();
+    }
+  }
+
+  /** A private queue that receives a copy of every event of one type, for the test to read. */
+  private String tapEventsOfType(String type) {
+    // Not auto-delete: each receive() is a consumer that comes and goes. The broker drops it later.
+    Queue tap = QueueBuilder.nonDurable(names.of("platformtest.tap." + UUID.randomUUID())).expires(600_000).build();
+    admin.declareQueue(tap);
+    admin.declareBinding(
+        new Binding(tap.getName(), Binding.DestinationType.QUEUE, names.of(properties.exchange()), type, null));
+    return tap.getName();
+  }
+
+  /** Reads the tap until the given event arrives; other events of the same type may come first. */
+  private Message receiveEvent(String tap, UUID eventId) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      Message message = rabbit.receive(tap, 1_000);
+      if (message != null && eventId.toString().equals(message.getMessageProperties().getMessageId())) {
+        return message;
+      }
+    }
+    throw new AssertionError("Event " + eventId + " never reached the broker");
+  }
+
+  private Map<String, Object> row(UUID eventId) {
+    return jdbc.sql("select attempts, last_error, published_at from platform.outbox_event where event_id = :id")
+        .param("id", eventId)
+        .query()
+        .singleRow();
+  }
+}

@@ -1,0 +1,16 @@
+package org.interestsoffice.platform.testapp;
+
+import org.interestsoffice.platform.events.IntegrationEvent;
+
+/** A test event; {@code explode} makes its handler fail every time. */
+@IntegrationEvent(type = "ParcelShipped")
+public record ParcelShipped(String parcel, boolean explode) {
+
+  public static ParcelShipped parcel(String name) {
+    return new ParcelShipped(name, false);
+  }
+
+  public static ParcelShipped explodingParcel(String name) {
+    return new ParcelShipped(name, true);
+  }
+}

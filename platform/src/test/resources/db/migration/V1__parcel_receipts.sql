@@ -1,0 +1,4 @@
+create table parcel_receipt (
+    event_id uuid primary key,
+    parcel   text not null
+);
