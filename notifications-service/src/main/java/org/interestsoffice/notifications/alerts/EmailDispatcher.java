@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.interestsoffice.platform.work.Backoff;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public class EmailDispatcher extends PollingWorker {
   private final TransactionTemplate transactions;
   private final JavaMailSender mail;
   private final AlertSettings settings;
+  private final Backoff backoff;
 
   EmailDispatcher(JdbcClient jdbc, TransactionTemplate transactions, JavaMailSender mail, AlertSettings settings) {
     super("email-dispatcher", settings.pollInterval(), Duration.ofSeconds(30));
@@ -42,6 +44,7 @@ public class EmailDispatcher extends PollingWorker {
     this.transactions = transactions;
     this.mail = mail;
     this.settings = settings;
+    this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
   }
 
   private record DueEmail(UUID id, String recipient, String subject, String body, int attempts) {}
@@ -101,12 +104,12 @@ public class EmailDispatcher extends PollingWorker {
     boolean permanent = failure instanceof MailParseException || failure instanceof MailPreparationException
         || failure instanceof MessagingException;
     boolean dead = permanent || attempts >= settings.maxAttempts();
-    Duration backoff = backoffAfter(attempts);
+    Duration delay = backoff.after(attempts);
     // The address is personal data: log the alert id, never the recipient.
     log.atWarn()
         .addKeyValue("alertId", email.id())
         .addKeyValue("attempt", attempts)
-        .log("Email alert not sent ({}); {}", failure.getClass().getSimpleName(), dead ? "giving up" : "retrying in " + backoff);
+        .log("Email alert not sent ({}); {}", failure.getClass().getSimpleName(), dead ? "giving up" : "retrying in " + delay);
     jdbc.sql(
             """
             update alert set status = :status, attempts = :attempts, last_error = :error,
@@ -116,13 +119,9 @@ public class EmailDispatcher extends PollingWorker {
         .param("status", dead ? AlertStatus.DEAD.name() : AlertStatus.RETRYING.name())
         .param("attempts", attempts)
         .param("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
-        .param("backoffSeconds", backoff.toMillis() / 1000.0)
+        .param("backoffSeconds", delay.toMillis() / 1000.0)
         .param("id", email.id())
         .update();
   }
 
-  private Duration backoffAfter(int attempts) {
-    long millis = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
-    return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
-  }
 }

@@ -7,6 +7,8 @@ import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.notifications.contacts.Contacts;
 import org.interestsoffice.notifications.events.DepartureOrdered;
 import org.interestsoffice.platform.events.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,6 +23,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class RaisingDepartureAlerts {
 
   static final String ORDER_SLOT = "ORDER";
+
+  private static final Logger log = LoggerFactory.getLogger(RaisingDepartureAlerts.class);
 
   private final Contacts contacts;
   private final JdbcClient jdbc;
@@ -42,26 +46,33 @@ public class RaisingDepartureAlerts {
     DepartureAlertText.Rendered text =
         DepartureAlertText.render(
             contact.language(), contact.fullName(), order.missionName(), order.dueAt(), ZoneId.of(order.missionTimeZone()));
-    jdbc.sql(
-            """
-            insert into alert (id, staff_id, mission_id, office_code, deadline_id, deadline_version, slot, channel,
-                               recipient, language, subject, body, status)
-            values (:id, :staffId, :missionId, :office, :deadlineId, :deadlineVersion, :slot, 'EMAIL',
-                    :recipient, :language, :subject, :body, 'QUEUED')
-            on conflict (staff_id, deadline_id, deadline_version, slot, channel) do nothing
-            """)
-        .param("id", UUID.randomUUID())
-        .param("staffId", order.staffId())
-        .param("missionId", order.missionId())
-        .param("office", order.officeCode())
-        .param("deadlineId", order.deadlineId())
-        .param("deadlineVersion", order.deadlineVersion())
-        .param("slot", ORDER_SLOT)
-        .param("recipient", contact.email())
-        .param("language", contact.language())
-        .param("subject", text.subject())
-        .param("body", text.body())
-        .update();
+    UUID alertId = UUID.randomUUID();
+    int queued =
+        jdbc.sql(
+                """
+                insert into alert (id, staff_id, mission_id, office_code, deadline_id, deadline_version, slot, channel,
+                                   recipient, language, subject, body, status)
+                values (:id, :staffId, :missionId, :office, :deadlineId, :deadlineVersion, :slot, 'EMAIL',
+                        :recipient, :language, :subject, :body, 'QUEUED')
+                on conflict (staff_id, deadline_id, deadline_version, slot, channel) do nothing
+                """)
+            .param("id", alertId)
+            .param("staffId", order.staffId())
+            .param("missionId", order.missionId())
+            .param("office", order.officeCode())
+            .param("deadlineId", order.deadlineId())
+            .param("deadlineVersion", order.deadlineVersion())
+            .param("slot", ORDER_SLOT)
+            .param("recipient", contact.email())
+            .param("language", contact.language())
+            .param("subject", text.subject())
+            .param("body", text.body())
+            .update();
+    if (queued == 0) {
+      log.atInfo().addKeyValue("staffId", order.staffId()).log("Departure alert for this deadline version already queued");
+      return;
+    }
+    log.atInfo().addKeyValue("alertId", alertId).addKeyValue("staffId", order.staffId()).log("Departure alert queued");
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override

@@ -28,16 +28,18 @@ public record StaffMember(
     long version) {
 
   /**
-   * Whether a rupture orders this person out. Local hires and nationals of the host state hold no
-   * privileges to lose and stay (VCDR art. 37-38); family members follow their principal.
+   * Whether a rupture orders this person out. The receiving state must let those with privileges
+   * leave, other than its own nationals, and their family members whatever their nationality (VCDR
+   * art. 44): so family members follow their principal, while local hires and nationals of the
+   * receiving state hold no privileges to lose and stay (art. 37-38).
    *
    * @param principalLeaves whether this person's principal is ordered out (family members only)
    */
   public boolean leavesOnRupture(String receivingState, boolean principalLeaves) {
-    if (category == StaffCategory.LOCAL_HIRE || nationality.equals(receivingState)) {
-      return false;
+    if (category == StaffCategory.FAMILY_MEMBER) {
+      return principalLeaves;
     }
-    return category != StaffCategory.FAMILY_MEMBER || principalLeaves;
+    return category != StaffCategory.LOCAL_HIRE && !nationality.equals(receivingState);
   }
 
   public Optional<UUID> principal() {

@@ -10,15 +10,16 @@ import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.outbox.OutboxRelay;
 import org.interestsoffice.platform.web.CorrelationIdFilter;
 import org.interestsoffice.platform.web.ProblemDetailsAdvice;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -27,8 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every business service gets by depending on the platform module. */
-@AutoConfiguration
+/**
+ * What every business service gets by depending on the platform module. Ordered before Spring
+ * MVC's auto-configuration so that the platform's problem-details advice is the one in place (Boot
+ * adds its own only when no such advice exists).
+ */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 @Import(ProblemDetailsAdvice.class)
 public class PlatformAutoConfiguration {
@@ -50,8 +55,9 @@ public class PlatformAutoConfiguration {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       CachingConnectionFactory connectionFactory,
+      AmqpAdmin amqpAdmin,
       MessagingProperties properties) {
-    return new OutboxRelay(jdbc, transactions, connectionFactory, properties);
+    return new OutboxRelay(jdbc, transactions, connectionFactory, amqpAdmin, properties);
   }
 
   @Bean

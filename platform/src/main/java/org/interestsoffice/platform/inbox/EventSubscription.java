@@ -117,6 +117,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
   private SimpleMessageListenerContainer container(
       ConnectionFactory connectionFactory, MessagingProperties.Consumer settings) {
     SimpleMessageListenerContainer listener = new SimpleMessageListenerContainer(connectionFactory);
+    listener.setBeanName(consumerName);
     listener.setQueueNames(queueName);
     listener.setConcurrentConsumers(settings.concurrency());
     listener.setPrefetchCount(settings.prefetch());

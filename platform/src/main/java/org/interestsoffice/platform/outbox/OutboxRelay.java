@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.work.Backoff;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
@@ -41,13 +43,16 @@ public class OutboxRelay extends PollingWorker {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final RabbitTemplate rabbit;
+  private final AmqpAdmin topology;
   private final MessagingProperties.Relay settings;
+  private final Backoff backoff;
   private Instant lastCleanUp = Instant.EPOCH;
 
   public OutboxRelay(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       CachingConnectionFactory connectionFactory,
+      AmqpAdmin topology,
       MessagingProperties properties) {
     super("outbox-relay", properties.relay().pollInterval(), properties.relay().confirmTimeout().plusSeconds(1));
     if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
@@ -58,8 +63,10 @@ public class OutboxRelay extends PollingWorker {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.settings = properties.relay();
+    this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     this.rabbit = new RabbitTemplate(connectionFactory);
     this.rabbit.setMandatory(true);
+    this.topology = topology;
   }
 
   /** Publishes one batch of due events and waits for the broker's answers. */
@@ -99,18 +106,22 @@ public class OutboxRelay extends PollingWorker {
     }
     Map<PendingEvent, CorrelationData> sent = new LinkedHashMap<>();
     Map<PendingEvent, String> failed = new LinkedHashMap<>();
-    for (PendingEvent event : events) {
-      if (!failed.isEmpty()) {
-        failed.put(event, "not sent: an earlier event of the batch failed");
-        continue;
-      }
-      CorrelationData correlation = new CorrelationData(event.eventId().toString());
-      try {
-        rabbit.send(event.exchange(), event.routingKey(), toMessage(event), correlation);
-        sent.put(event, correlation);
-      } catch (AmqpException e) {
-        failed.put(event, "broker unreachable: " + e.getMessage());
-      }
+    try {
+      // One channel for the whole batch: RabbitMQ keeps the order of messages only within a
+      // channel, and consumers rely on events of one transaction arriving in order.
+      rabbit.invoke(
+          channel -> {
+            for (PendingEvent event : events) {
+              CorrelationData correlation = new CorrelationData(event.eventId().toString());
+              channel.send(event.exchange(), event.routingKey(), toMessage(event), correlation);
+              sent.put(event, correlation);
+            }
+            return null;
+          });
+    } catch (AmqpException e) {
+      events.stream()
+          .filter(event -> !sent.containsKey(event))
+          .forEach(event -> failed.put(event, "broker unreachable: " + e.getMessage()));
     }
     long deadline = System.nanoTime() + settings.confirmTimeout().toNanos();
     List<Long> published = new ArrayList<>();
@@ -125,6 +136,11 @@ public class OutboxRelay extends PollingWorker {
         });
     markPublished(published);
     failed.forEach(this::scheduleRetry);
+    if (failed.values().stream().anyMatch(problem -> problem.contains("NOT_FOUND"))) {
+      // The exchange is gone (deleted by hand, or an auto-delete one lost its last queue):
+      // declare the topology again rather than retry into the void until a reconnect.
+      topology.initialize();
+    }
     return events.size();
   }
 
@@ -175,11 +191,11 @@ public class OutboxRelay extends PollingWorker {
   }
 
   private void scheduleRetry(PendingEvent event, String problem) {
-    Duration backoff = backoffAfter(event.attempts() + 1);
+    Duration delay = backoff.after(event.attempts() + 1);
     log.atWarn()
         .addKeyValue("eventId", event.eventId())
         .addKeyValue("attempt", event.attempts() + 1)
-        .log("Outbox event not published ({}); next attempt in {}", problem, backoff);
+        .log("Outbox event not published ({}); next attempt in {}", problem, delay);
     jdbc.sql(
             """
             update platform.outbox_event
@@ -188,15 +204,11 @@ public class OutboxRelay extends PollingWorker {
             where position = :position
             """)
         .param("problem", problem)
-        .param("backoffSeconds", backoff.toMillis() / 1000.0)
+        .param("backoffSeconds", delay.toMillis() / 1000.0)
         .param("position", event.position())
         .update();
   }
 
-  Duration backoffAfter(int attempts) {
-    long millis = settings.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
-    return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
-  }
 
   private void cleanUpOccasionally() {
     Instant now = Instant.now();

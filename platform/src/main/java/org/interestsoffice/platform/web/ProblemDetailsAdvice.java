@@ -1,6 +1,10 @@
 package org.interestsoffice.platform.web;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error leaves a service as an RFC 9457 problem detail carrying the correlation id, so that a
@@ -109,12 +114,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           databind.getPath().stream()
               .map(step -> step.getPropertyName() != null ? step.getPropertyName() : "[" + step.getIndex() + "]")
               .collect(Collectors.joining("."));
-      return "Field '" + field + "' could not be read: " + firstLine(databind.getOriginalMessage());
+      return "Field '" + field + "' could not be read: " + expected(databind);
     }
     if (cause instanceof JacksonException jackson) {
       return "The body is not valid JSON: " + firstLine(jackson.getOriginalMessage());
     }
     return "The request body is missing or unreadable";
+  }
+
+  /** What the field should have held, in the API's terms rather than Jackson's. */
+  private static String expected(DatabindException databind) {
+    if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      Class<?> target = mismatch.getTargetType();
+      if (target == Instant.class) {
+        return "expected an ISO 8601 instant in UTC such as 2019-01-23T20:00:00Z";
+      }
+      if (target == Duration.class) {
+        return "expected an ISO 8601 duration such as PT72H or P30D";
+      }
+      if (target == UUID.class) {
+        return "expected a UUID";
+      }
+      if (target.isEnum()) {
+        return "expected one of " + Arrays.toString(target.getEnumConstants());
+      }
+    }
+    return firstLine(databind.getOriginalMessage());
   }
 
   private static String firstLine(String text) {

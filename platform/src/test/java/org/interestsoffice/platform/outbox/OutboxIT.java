@@ -156,9 +156,40 @@ class OutboxIT {
   }
 
   @Test
+  void eventsOfOneTransactionArriveInTheOrderTheyWereWritten() throws Exception {
+    String tap = tapEventsOfType("ParcelShipped");
+    int events = 200;
+    transactions.executeWithoutResult(
+        status -> {
+          for (int i = 0; i < events; i++) {
+            outbox.append(ParcelService.OFFICE, parcel("p-order-" + i));
+          }
+        });
+    java.util.List<String> arrived = new java.util.ArrayList<>();
+    while (arrived.size() < events) {
+      Message message = rabbit.receive(tap, 15_000);
+      assertThat(message).as("only %d of %d events arrived", arrived.size(), events).isNotNull();
+      String parcel = json.treeToValue(json.readValue(message.getBody(), EventEnvelope.class).payload(), ParcelShipped.class).parcel();
+      if (parcel.startsWith("p-order-")) {
+        arrived.add(parcel);
+      }
+    }
+    assertThat(arrived).containsExactlyElementsOf(java.util.stream.IntStream.range(0, events).mapToObj(i -> "p-order-" + i).toList());
+  }
+
+  @Test
+  void aLostExchangeIsDeclaredAgainAndTheEventStillArrives() {
+    admin.deleteExchange(names.of(properties.exchange()));
+
+    ParcelService.ship(transactions, outbox, parcel("p-after-exchange-lost"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> parcels.timesReceived("p-after-exchange-lost") == 1);
+  }
+
+  @Test
   void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() {
     String tap = tapEventsOfType("ParcelShipped");
-    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, properties);
+    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, admin, properties);
     secondInstance.start();
     int events = 300;
     try {

@@ -22,10 +22,10 @@ import org.interestsoffice.platform.validation.DurationRange;
 import org.interestsoffice.platform.validation.TimeZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
+import org.interestsoffice.platform.testapp.ParcelService;
+import org.interestsoffice.testing.RealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,10 +34,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** How a platform service answers bad input and failures: RFC 9457, with the correlation id. */
-@WebMvcTest
+/**
+ * How a platform service answers bad input and failures: RFC 9457, with the correlation id. The
+ * whole auto-configuration runs, as in a service, so that no other handler can take the platform's
+ * place unnoticed.
+ */
+@SpringBootTest(classes = ParcelService.class)
 @AutoConfigureMockMvc
-class ProblemDetailsTest {
+@RealInfrastructure(database = "platform_web")
+@Import(ProblemDetailsIT.SampleController.class)
+class ProblemDetailsIT {
 
   @Autowired MockMvc mvc;
 
@@ -63,7 +69,15 @@ class ProblemDetailsTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Malformed request body"))
-        .andExpect(jsonPath("$.detail", matchesPattern("Field 'at' could not be read.*")));
+        .andExpect(jsonPath("$.detail").value("Field 'at' could not be read: expected an ISO 8601 instant in UTC such as 2019-01-23T20:00:00Z"));
+  }
+
+  @Test
+  void aMalformedDurationSaysWhatIsExpected() throws Exception {
+    mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\":\"n\",\"country\":\"VE\",\"zone\":\"America/Caracas\",\"window\":\"72 hours\",\"at\":\"2019-01-23T20:00:00Z\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail").value("Field 'window' could not be read: expected an ISO 8601 duration such as PT72H or P30D"));
   }
 
   @Test
@@ -127,15 +141,6 @@ class ProblemDetailsTest {
     @GetMapping("/samples/crash")
     void crash() {
       throw new IllegalStateException("secret internals");
-    }
-  }
-
-  @SpringBootConfiguration
-  @Import({SampleController.class, ProblemDetailsAdvice.class})
-  static class SampleService {
-    @Bean
-    CorrelationIdFilter correlationIdFilter() {
-      return new CorrelationIdFilter();
     }
   }
 }

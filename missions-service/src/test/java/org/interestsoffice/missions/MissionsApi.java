@@ -1,0 +1,130 @@
+package org.interestsoffice.missions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.interestsoffice.platform.events.Correlation;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The missions service's HTTP API as a web frontend calls it: real HTTP, raw JSON. */
+final class MissionsApi {
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+  private final JsonMapper json;
+
+  MissionsApi(int port, JsonMapper json) {
+    this.base = URI.create("http://localhost:" + port);
+    this.json = json;
+  }
+
+  Answer register(MissionDraft mission) {
+    return post("/api/missions", mission.body(), Optional.empty());
+  }
+
+  Answer register(MissionDraft mission, String correlationId) {
+    return post("/api/missions", mission.body(), Optional.of(correlationId));
+  }
+
+  /** Registers a mission that must be accepted, and returns its id. */
+  UUID registered(MissionDraft mission) {
+    Answer answer = register(mission);
+    if (answer.status() != 201) {
+      throw new AssertionError("Mission not registered: " + answer);
+    }
+    return UUID.fromString(answer.json().get("id").asString());
+  }
+
+  Answer declareRupture(UUID missionId, RuptureDraft rupture) {
+    return post(rupturePath(missionId), rupture.body(), Optional.empty());
+  }
+
+  Answer declareRupture(UUID missionId, RuptureDraft rupture, String correlationId) {
+    return post(rupturePath(missionId), rupture.body(), Optional.of(correlationId));
+  }
+
+  CompletableFuture<Answer> declareRuptureAsync(UUID missionId, RuptureDraft rupture) {
+    return http.sendAsync(postRequest(rupturePath(missionId), rupture.body(), Optional.empty()), HttpResponse.BodyHandlers.ofString())
+        .thenApply(this::answer);
+  }
+
+  Answer mission(UUID id) {
+    return get("/api/missions/" + id);
+  }
+
+  Answer missions() {
+    return get("/api/missions");
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+  }
+
+  private static String rupturePath(UUID missionId) {
+    return "/api/missions/" + missionId + "/rupture";
+  }
+
+  private Answer post(String path, Object body, Optional<String> correlationId) {
+    return send(postRequest(path, body, correlationId));
+  }
+
+  private HttpRequest postRequest(String path, Object body, Optional<String> correlationId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+    correlationId.ifPresent(id -> request.header(Correlation.HEADER, id));
+    return request.build();
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Answer answer(HttpResponse<String> response) {
+    JsonNode body = null;
+    String contentType = response.headers().firstValue("Content-Type").orElse("");
+    if (contentType.contains("json") && !response.body().isEmpty()) {
+      body = json.readTree(response.body());
+    }
+    return new Answer(response.statusCode(), response.headers(), response.body(), body);
+  }
+
+  /** What the service answered; {@code json} is null when the body is not JSON. */
+  record Answer(int status, HttpHeaders headers, String body, JsonNode json) {
+
+    String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+
+    Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + contentType() + " " + body;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.interestsoffice.notifications.personnel;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.EventEnvelope;
+
+/** A departure order personnel published, with the envelope it travelled in. */
+public record DepartureOrder(StaffMember staffMember, UUID deadlineId, int deadlineVersion, Instant dueAt, EventEnvelope envelope) {
+
+  public UUID eventId() {
+    return envelope.eventId();
+  }
+}

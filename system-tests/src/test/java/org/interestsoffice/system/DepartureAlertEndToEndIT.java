@@ -1,0 +1,224 @@
+package org.interestsoffice.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.interestsoffice.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The walking skeleton end to end: the three business services and the gateway run as separate
+ * processes from their packaged jars, against the real broker and databases and a real SMTP
+ * server. A rupture declared through the gateway must reach every staff member with privileges as
+ * exactly one email, and nobody else.
+ */
+class DepartureAlertEndToEndIT {
+
+  private static final ZoneId CARACAS = ZoneId.of("America/Caracas");
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @RegisterExtension
+  static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+  private static ServiceProcess missions;
+  private static ServiceProcess personnel;
+  private static ServiceProcess notifications;
+  private static ServiceProcess gateway;
+  private static GatewayClient api;
+
+  @BeforeAll
+  static void startTheSystem() {
+    TestInfrastructure infrastructure = TestInfrastructure.get();
+    Path logs = Path.of("target", "e2e-logs");
+    Map<String, String> notificationsEnvironment = new HashMap<>(infrastructure.environment("e2e_notifications"));
+    notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
+    notificationsEnvironment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    missions = ServiceProcess.start("missions-service", infrastructure.environment("e2e_missions"), logs);
+    personnel = ServiceProcess.start("personnel-service", infrastructure.environment("e2e_personnel"), logs);
+    notifications = ServiceProcess.start("notifications-service", notificationsEnvironment, logs);
+    gateway =
+        ServiceProcess.start(
+            "gateway",
+            Map.of(
+                "MISSIONS_URL", missions.baseUrl(),
+                "PERSONNEL_URL", personnel.baseUrl(),
+                "NOTIFICATIONS_URL", notifications.baseUrl()),
+            logs);
+    Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+    api = new GatewayClient(gateway.baseUrl());
+  }
+
+  @AfterAll
+  static void stopTheSystem() {
+    Stream.of(gateway, notifications, personnel, missions).filter(s -> s != null).forEach(ServiceProcess::close);
+  }
+
+  @Test
+  void aRuptureSendsEachStaffMemberWithPrivilegesExactlyOneDepartureAlert() {
+    String correlationId = "e2e-" + UUID.randomUUID();
+    String missionId =
+        created(
+            api.post(
+                "/api/missions",
+                Map.of(
+                    "officeCode", "CCS",
+                    "kind", "EMBASSY",
+                    "name", "Embassy of the United States in Caracas",
+                    "sendingState", "US",
+                    "receivingState", "VE",
+                    "city", "Caracas",
+                    "timeZone", CARACAS.getId()),
+                correlationId));
+
+    // Personnel learns of the mission from the MissionRegistered event; until then it refuses.
+    Map<String, String> alerted = new LinkedHashMap<>();
+    String ambassadorId = registerOnceMissionIsKnown(missionId, staff("Charlotte Ambassador", "DIPLOMATIC_AGENT", "US", "en", null));
+    alerted.put("charlotte.ambassador@state.example", "en");
+    register(missionId, staff("James Consul", "DIPLOMATIC_AGENT", "US", "en", null));
+    alerted.put("james.consul@state.example", "en");
+    register(missionId, staff("María Agregada", "ADMINISTRATIVE_TECHNICAL", "US", "es", null));
+    alerted.put("maria.agregada@state.example", "es");
+    register(missionId, staff("Robert Spouse", "FAMILY_MEMBER", "US", "en", ambassadorId));
+    alerted.put("robert.spouse@state.example", "en");
+    register(missionId, staff("José Chofer", "LOCAL_HIRE", "VE", "es", null));
+    register(missionId, staff("Luisa Venezolana", "SERVICE_STAFF", "VE", "es", null));
+
+    Instant noteReceivedAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
+    GatewayClient.Response rupture =
+        api.post(
+            "/api/missions/" + missionId + "/rupture",
+            Map.of(
+                "noteReference", "MPPRE-2019-0001",
+                "noteReceivedAt", noteReceivedAt.toString(),
+                "departureWindow", "PT72H",
+                "consularPostsClosed", true),
+            correlationId);
+    assertThat(rupture.status()).as(rupture.body().toString()).isEqualTo(200);
+    Instant dueAt = noteReceivedAt.plus(Duration.ofHours(72));
+    assertThat(Instant.parse(rupture.body().path("departureDeadline").path("dueAt").asString())).isEqualTo(dueAt);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= alerted.size());
+    // Then nothing more comes: no duplicate, and nothing for the local staff.
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .until(() -> smtp.getReceivedMessages().length == alerted.size());
+
+    Map<String, List<MimeMessage>> byRecipient = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      byRecipient.computeIfAbsent(recipientOf(message), r -> new java.util.ArrayList<>()).add(message);
+    }
+    assertThat(byRecipient.keySet()).containsExactlyInAnyOrderElementsOf(alerted.keySet());
+    String utc = WHEN.format(dueAt.atZone(ZoneOffset.UTC)) + " UTC";
+    String local = WHEN.format(dueAt.atZone(CARACAS)) + " (America/Caracas)";
+    alerted.forEach(
+        (address, language) -> {
+          assertThat(byRecipient.get(address)).as("alerts to %s", address).hasSize(1);
+          MimeMessage alert = byRecipient.get(address).get(0);
+          String body = textOf(alert);
+          assertThat(subjectOf(alert)).contains(utc);
+          assertThat(body).contains(local).contains("Embassy of the United States in Caracas");
+          assertThat(subjectOf(alert)).startsWith(language.equals("es") ? "Orden de salida" : "Departure order");
+        });
+
+    // The request's correlation id travelled through the broker into the consumers' logs.
+    assertThat(personnel.logText()).contains(correlationId);
+    assertThat(notifications.logText()).contains(correlationId);
+  }
+
+  private static Map<String, Object> staff(String fullName, String category, String nationality, String language, String principalId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("fullName", fullName);
+    body.put("category", category);
+    body.put("nationality", nationality);
+    body.put("email", emailOf(fullName));
+    body.put("phone", "+58412" + (1_000_000 + Math.abs(fullName.hashCode() % 8_999_999)));
+    body.put("preferredLanguage", language);
+    if (principalId != null) {
+      body.put("principalId", principalId);
+    }
+    return body;
+  }
+
+  private static String emailOf(String fullName) {
+    return java.text.Normalizer.normalize(fullName.toLowerCase(), java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replace(' ', '.')
+        + "@state.example";
+  }
+
+  private static String registerOnceMissionIsKnown(String missionId, Map<String, Object> member) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              GatewayClient.Response response = api.post("/api/staff", withMission(missionId, member), "e2e-registration");
+              if (response.status() == 201) {
+                id[0] = response.body().path("id").asString();
+                return true;
+              }
+              assertThat(response.body().path("title").asString()).isEqualTo("Unknown mission");
+              return false;
+            });
+    return id[0];
+  }
+
+  private static String register(String missionId, Map<String, Object> member) {
+    return created(api.post("/api/staff", withMission(missionId, member), "e2e-registration"));
+  }
+
+  private static Map<String, Object> withMission(String missionId, Map<String, Object> member) {
+    Map<String, Object> body = new LinkedHashMap<>(member);
+    body.put("missionId", missionId);
+    return body;
+  }
+
+  private static String created(GatewayClient.Response response) {
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    return response.body().path("id").asString();
+  }
+
+  private static String recipientOf(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).findFirst().orElseThrow();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String textOf(MimeMessage message) {
+    try {
+      return (String) message.getContent();
+    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subjectOf(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
