@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.interestsoffice.platform.events.Correlation;
+import org.interestsoffice.testing.TestTokens;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,10 +25,22 @@ final class MissionsApi {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
   private final JsonMapper json;
+  private final String accessToken;
 
+  /** Calls as a ministry administrator, who may do everything in every office. */
   MissionsApi(int port, JsonMapper json) {
-    this.base = URI.create("http://localhost:" + port);
+    this(URI.create("http://localhost:" + port), json, TestTokens.get().ministryAdmin());
+  }
+
+  private MissionsApi(URI base, JsonMapper json, String accessToken) {
+    this.base = base;
     this.json = json;
+    this.accessToken = accessToken;
+  }
+
+  /** The same API, called with another user's access token. */
+  MissionsApi as(String token) {
+    return new MissionsApi(base, json, token);
   }
 
   Answer register(MissionDraft mission) {
@@ -69,7 +82,12 @@ final class MissionsApi {
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + accessToken)
+            .GET()
+            .build());
   }
 
   private static String rupturePath(UUID missionId) {
@@ -85,6 +103,7 @@ final class MissionsApi {
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + accessToken)
             .header("Accept", "application/json, application/problem+json")
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     correlationId.ifPresent(id -> request.header(Correlation.HEADER, id));

@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.interestsoffice.testing.TestInfrastructure;
+import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class DepartureAlertEndToEndIT {
   private static ServiceProcess notifications;
   private static ServiceProcess gateway;
   private static GatewayClient api;
+  private static GatewayClient officer;
 
   @BeforeAll
   static void startTheSystem() {
@@ -67,7 +69,9 @@ class DepartureAlertEndToEndIT {
                 "NOTIFICATIONS_URL", notifications.baseUrl()),
             logs);
     Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
-    api = new GatewayClient(gateway.baseUrl());
+    // The Caracas office's head declares the rupture; an officer of the office registers the staff.
+    api = new GatewayClient(gateway.baseUrl(), TestTokens.get().officeHead("CCS"));
+    officer = new GatewayClient(gateway.baseUrl(), TestTokens.get().officeOfficer("CCS"));
   }
 
   @AfterAll
@@ -172,7 +176,7 @@ class DepartureAlertEndToEndIT {
     await().atMost(Duration.ofSeconds(30))
         .until(
             () -> {
-              GatewayClient.Response response = api.post("/api/staff", withMission(missionId, member), "e2e-registration");
+              GatewayClient.Response response = officer.post("/api/staff", withMission(missionId, member), "e2e-registration");
               if (response.status() == 201) {
                 id[0] = response.body().path("id").asString();
                 return true;
@@ -184,7 +188,7 @@ class DepartureAlertEndToEndIT {
   }
 
   private static String register(String missionId, Map<String, Object> member) {
-    return created(api.post("/api/staff", withMission(missionId, member), "e2e-registration"));
+    return created(officer.post("/api/staff", withMission(missionId, member), "e2e-registration"));
   }
 
   private static Map<String, Object> withMission(String missionId, Map<String, Object> member) {

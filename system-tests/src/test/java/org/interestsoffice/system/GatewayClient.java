@@ -18,9 +18,11 @@ final class GatewayClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final String baseUrl;
+  private final String accessToken;
 
-  GatewayClient(String baseUrl) {
+  GatewayClient(String baseUrl, String accessToken) {
     this.baseUrl = baseUrl;
+    this.accessToken = accessToken;
   }
 
   Response post(String path, Object body, String correlationId) {
@@ -29,13 +31,19 @@ final class GatewayClient {
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .header("X-Correlation-Id", correlationId)
+            .header("Authorization", "Bearer " + accessToken)
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
             .build();
     return send(request);
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + accessToken)
+            .GET()
+            .build());
   }
 
   private Response send(HttpRequest request) {

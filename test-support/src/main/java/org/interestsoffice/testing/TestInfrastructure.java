@@ -110,6 +110,8 @@ public final class TestInfrastructure {
     properties.put("platform.messaging.namespace", messagingNamespace());
     // Test queues expire on the broker once unused, so runs that crashed leave nothing behind.
     properties.put("platform.messaging.queue-expiry", QUEUE_EXPIRY);
+    // Services accept the test issuer's tokens; tests about identity use the real Keycloak.
+    properties.putAll(TestTokens.get().springProperties());
     return Collections.unmodifiableMap(properties);
   }
 

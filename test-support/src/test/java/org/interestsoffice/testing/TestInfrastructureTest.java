@@ -71,16 +71,18 @@ class TestInfrastructureTest {
     Database missions = infrastructure.database("properties_check");
     Broker broker = infrastructure.rabbit();
 
-    assertThat(infrastructure.springProperties("properties_check")).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "spring.datasource.url", missions.jdbcUrl(),
-        "spring.datasource.username", missions.username(),
-        "spring.datasource.password", missions.password(),
-        "spring.rabbitmq.host", broker.host(),
-        "spring.rabbitmq.port", Integer.toString(broker.port()),
-        "spring.rabbitmq.username", broker.username(),
-        "spring.rabbitmq.password", broker.password(),
-        "platform.messaging.namespace", infrastructure.runId(),
-        "platform.messaging.queue-expiry", "PT30M"));
+    assertThat(infrastructure.springProperties("properties_check")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("platform.security.issuer", TestTokens.get().issuer()),
+        Map.entry("platform.security.jwk-set-uri", TestTokens.get().jwkSetUri()),
+        Map.entry("spring.datasource.url", missions.jdbcUrl()),
+        Map.entry("spring.datasource.username", missions.username()),
+        Map.entry("spring.datasource.password", missions.password()),
+        Map.entry("spring.rabbitmq.host", broker.host()),
+        Map.entry("spring.rabbitmq.port", Integer.toString(broker.port())),
+        Map.entry("spring.rabbitmq.username", broker.username()),
+        Map.entry("spring.rabbitmq.password", broker.password()),
+        Map.entry("platform.messaging.namespace", infrastructure.runId()),
+        Map.entry("platform.messaging.queue-expiry", "PT30M")));
   }
 
   @Test

@@ -14,7 +14,11 @@ import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Actor;
+import org.interestsoffice.platform.security.Audit;
+import org.interestsoffice.platform.security.Caller;
+import org.interestsoffice.platform.security.Callers;
+import org.interestsoffice.platform.security.OfficeAccess;
+import org.interestsoffice.platform.security.Role;
 import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,11 +64,13 @@ public class SeveringRelations {
   @Transactional
   public Outcome declare(UUID missionId, Rupture rupture) {
     Instant now = clock.instant();
+    Caller caller = Callers.current();
+    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    OfficeAccess.requireAction(caller, "declare a rupture", mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
     if (rupture.noteReceivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
       throw ProblemException.invalid(
           "Note received in the future", "noteReceivedAt " + rupture.noteReceivedAt() + " is later than now (" + now + ")");
     }
-    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     MissionStatus before = mission.severRelations(rupture.consularPostsClosed());
     notes.recordIncoming(
         mission.officeCode(), rupture.noteReference(), rupture.noteReceivedAt(), "Rupture of diplomatic relations");
@@ -74,7 +80,7 @@ public class SeveringRelations {
     missions.update(mission);
     deadlines.add(departure);
     transitions.record(
-        missionId, before, mission.status(), LEGAL_BASIS, rupture.noteReference(), Actor.current(), now);
+        missionId, before, mission.status(), LEGAL_BASIS, rupture.noteReference(), caller.username(), now);
     outbox.append(
         mission.officeCode(),
         new RelationsSevered(
@@ -91,6 +97,7 @@ public class SeveringRelations {
             departure.version(),
             departure.duration(),
             departure.dueAt()));
+    Audit.changed(caller, "declare rupture", mission.officeCode(), missionId);
     return new Outcome(mission, departure);
   }
 }

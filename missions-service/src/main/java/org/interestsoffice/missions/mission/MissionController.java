@@ -57,7 +57,7 @@ class MissionController {
 
   @GetMapping
   List<MissionView> all() {
-    return registering.all().stream().map(MissionView::of).toList();
+    return registering.visible().stream().map(MissionView::of).toList();
   }
 
   @GetMapping("/{id}")

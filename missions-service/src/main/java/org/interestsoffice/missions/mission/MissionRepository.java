@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -66,8 +67,18 @@ public class MissionRepository {
     return jdbc.sql("select * from mission where id = :id").param("id", id).query(MissionRepository::map).optional();
   }
 
-  public List<Mission> all() {
-    return jdbc.sql("select * from mission order by office_code, name").query(MissionRepository::map).list();
+  /** All missions, or those of the given offices: the scope is applied in the query itself. */
+  public List<Mission> all(Optional<Set<String>> offices) {
+    return jdbc.sql(
+            """
+            select * from mission
+            where cast(:filtered as boolean) = false or office_code = any(:offices)
+            order by office_code, name
+            """)
+        .param("filtered", offices.isPresent())
+        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+        .query(MissionRepository::map)
+        .list();
   }
 
   private static Mission map(ResultSet rs, int row) throws SQLException {

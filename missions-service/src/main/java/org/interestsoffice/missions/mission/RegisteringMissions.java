@@ -7,6 +7,11 @@ import java.util.UUID;
 
 import org.interestsoffice.missions.events.MissionRegistered;
 import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Audit;
+import org.interestsoffice.platform.security.Caller;
+import org.interestsoffice.platform.security.Callers;
+import org.interestsoffice.platform.security.OfficeAccess;
+import org.interestsoffice.platform.security.Role;
 import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +40,8 @@ public class RegisteringMissions {
 
   @Transactional
   public Mission register(NewMission request) {
+    Caller caller = Callers.current();
+    OfficeAccess.requireOffice(caller, "register a mission", request.officeCode(), Role.OFFICE_HEAD);
     Mission mission =
         Mission.register(
             request.officeCode(),
@@ -57,16 +64,21 @@ public class RegisteringMissions {
             mission.receivingState(),
             mission.city(),
             mission.timeZone().getId()));
+    Audit.changed(caller, "register mission", mission.officeCode(), mission.id());
     return mission;
   }
 
+  /** A mission the caller may see; one of another office does not exist for them. */
   @Transactional(readOnly = true)
   public Mission get(UUID id) {
-    return missions.find(id).orElseThrow(() -> ProblemException.notFound("Mission", id));
+    Mission mission = missions.find(id).orElseThrow(() -> ProblemException.notFound("Mission", id));
+    OfficeAccess.requireVisible(Callers.current(), mission.officeCode(), "Mission", id);
+    return mission;
   }
 
+  /** The missions of the caller's offices (all of them for ministry administrators). */
   @Transactional(readOnly = true)
-  public List<Mission> all() {
-    return missions.all();
+  public List<Mission> visible() {
+    return missions.all(Callers.current().officeFilter());
   }
 }

@@ -8,6 +8,11 @@ import org.interestsoffice.personnel.events.StaffRegistered;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Audit;
+import org.interestsoffice.platform.security.Caller;
+import org.interestsoffice.platform.security.Callers;
+import org.interestsoffice.platform.security.OfficeAccess;
+import org.interestsoffice.platform.security.Role;
 import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +42,17 @@ public class RegisteringStaff {
 
   @Transactional
   public StaffMember register(NewStaffMember request) {
+    Caller caller = Callers.current();
+    // A mission of another office is as unknown to the caller as one that does not exist.
     KnownMission mission =
         missions
             .find(request.missionId())
+            .filter(known -> visibleTo(caller, known, "register staff"))
             .orElseThrow(
                 () ->
                     ProblemException.invalid("Unknown mission", "No mission with id " + request.missionId())
                         .with("missionId", request.missionId()));
+    OfficeAccess.requireOffice(caller, "register staff", mission.officeCode(), Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
     checkPrincipal(request);
     StaffMember member =
         new StaffMember(
@@ -73,6 +82,7 @@ public class RegisteringStaff {
             member.email(),
             member.phone(),
             member.preferredLanguage()));
+    Audit.changed(caller, "register staff member", member.officeCode(), member.id());
     return member;
   }
 
@@ -102,13 +112,35 @@ public class RegisteringStaff {
             });
   }
 
+  /** A staff member the caller may see; one of another office does not exist for them. */
   @Transactional(readOnly = true)
   public StaffMember get(UUID id) {
-    return staff.find(id).orElseThrow(() -> ProblemException.notFound("Staff member", id));
+    StaffMember member = staff.find(id).orElseThrow(() -> ProblemException.notFound("Staff member", id));
+    OfficeAccess.requireVisible(Callers.current(), member.officeCode(), "Staff member", id);
+    return member;
   }
 
+  /**
+   * Staff of the caller's offices, optionally of one mission and in one status. A mission of
+   * another office is not found; without a mission the office scope is applied in the query.
+   */
   @Transactional(readOnly = true)
   public List<StaffMember> search(UUID missionId, StaffStatus status) {
-    return staff.search(missionId, status);
+    Caller caller = Callers.current();
+    if (missionId != null) {
+      missions
+          .find(missionId)
+          .filter(known -> visibleTo(caller, known, "list staff"))
+          .orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    }
+    return staff.search(missionId, status, caller.officeFilter());
+  }
+
+  private static boolean visibleTo(Caller caller, KnownMission mission, String action) {
+    if (caller.belongsTo(mission.officeCode())) {
+      return true;
+    }
+    Audit.refused(caller, action, mission.officeCode(), mission.id(), "other office");
+    return false;
   }
 }

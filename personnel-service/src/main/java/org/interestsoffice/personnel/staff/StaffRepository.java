@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -75,17 +76,23 @@ public class StaffRepository {
         .list();
   }
 
-  /** Staff matching the filters; a null filter matches everyone. */
-  public List<StaffMember> search(UUID missionId, StaffStatus status) {
+  /**
+   * Staff matching the filters (a null mission or status matches all), within the given offices
+   * when there is an office filter: the scope is part of the query itself.
+   */
+  public List<StaffMember> search(UUID missionId, StaffStatus status, Optional<Set<String>> offices) {
     return jdbc.sql(
             """
             select * from staff_member
             where (cast(:missionId as uuid) is null or mission_id = :missionId)
               and (cast(:status as text) is null or status = :status)
+              and (cast(:filtered as boolean) = false or office_code = any(:offices))
             order by full_name, id
             """)
         .param("missionId", missionId)
         .param("status", status == null ? null : status.name())
+        .param("filtered", offices.isPresent())
+        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
         .query(StaffRepository::map)
         .list();
   }

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -69,6 +70,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatus.CONFLICT, "The change conflicts with another change made at the same time; reload and retry");
     problem.setTitle("Conflicting change");
     return handleExceptionInternal(conflict, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> denied(AccessDeniedException denied, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You may not do this");
+    problem.setTitle("Forbidden");
+    return handleExceptionInternal(denied, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
   }
 
   @ExceptionHandler(Exception.class)

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.interestsoffice.platform.testapp.ParcelService;
+import org.interestsoffice.platform.testapp.ParcelTokens;
 import org.interestsoffice.testing.RealInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -49,7 +50,7 @@ class ProblemDetailsIT {
 
   @Test
   void invalidFieldsAreListedByName() throws Exception {
-    mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/samples").header("Authorization", ParcelTokens.ministryAdmin()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\":\"\",\"country\":\"XX\",\"zone\":\"Mars/Olympus\",\"window\":\"P400D\",\"at\":\"2019-01-23T20:00:00Z\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -64,7 +65,7 @@ class ProblemDetailsIT {
 
   @Test
   void aMalformedTimeNamesTheFieldInsteadOfFailing() throws Exception {
-    mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/samples").header("Authorization", ParcelTokens.ministryAdmin()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\":\"n\",\"country\":\"VE\",\"zone\":\"America/Caracas\",\"window\":\"PT72H\",\"at\":\"yesterday\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -74,7 +75,7 @@ class ProblemDetailsIT {
 
   @Test
   void aMalformedDurationSaysWhatIsExpected() throws Exception {
-    mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(post("/samples").header("Authorization", ParcelTokens.ministryAdmin()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\":\"n\",\"country\":\"VE\",\"zone\":\"America/Caracas\",\"window\":\"72 hours\",\"at\":\"2019-01-23T20:00:00Z\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("Field 'window' could not be read: expected an ISO 8601 duration such as PT72H or P30D"));
@@ -82,14 +83,14 @@ class ProblemDetailsIT {
 
   @Test
   void bodyThatIsNotJsonIsRefused() throws Exception {
-    mvc.perform(post("/samples").contentType(MediaType.APPLICATION_JSON).content("{not json"))
+    mvc.perform(post("/samples").header("Authorization", ParcelTokens.ministryAdmin()).contentType(MediaType.APPLICATION_JSON).content("{not json"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.title").value("Malformed request body"));
   }
 
   @Test
   void aRefusalKeepsItsStatusTitleAndMembers() throws Exception {
-    mvc.perform(get("/samples/conflict").header(Correlation.HEADER, "corr-42"))
+    mvc.perform(get("/samples/conflict").header("Authorization", ParcelTokens.ministryAdmin()).header(Correlation.HEADER, "corr-42"))
         .andExpect(status().isConflict())
         .andExpect(header().string(Correlation.HEADER, "corr-42"))
         .andExpect(jsonPath("$.title").value("Transition not allowed"))
@@ -99,7 +100,7 @@ class ProblemDetailsIT {
 
   @Test
   void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
-    mvc.perform(get("/samples/crash"))
+    mvc.perform(get("/samples/crash").header("Authorization", ParcelTokens.ministryAdmin()))
         .andExpect(status().isInternalServerError())
         .andExpect(jsonPath("$.title").value("Internal error"))
         .andExpect(jsonPath("$.detail", matchesPattern("(?s)^(?!.*secret).*$")))
@@ -108,14 +109,14 @@ class ProblemDetailsIT {
 
   @Test
   void anUnknownPathIsA404Problem() throws Exception {
-    mvc.perform(get("/nothing-here"))
+    mvc.perform(get("/nothing-here").header("Authorization", ParcelTokens.ministryAdmin()))
         .andExpect(status().isNotFound())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
   }
 
   @Test
   void anUnacceptableCorrelationIdIsReplaced() throws Exception {
-    mvc.perform(get("/samples/conflict").header(Correlation.HEADER, "x".repeat(65)))
+    mvc.perform(get("/samples/conflict").header("Authorization", ParcelTokens.ministryAdmin()).header(Correlation.HEADER, "x".repeat(65)))
         .andExpect(header().string(Correlation.HEADER, matchesPattern("[0-9a-f-]{36}")));
   }
 
