@@ -7,20 +7,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
 * Gives every routed request a correlation id, passes it to the service and back to the caller,
 * and writes one access line per request carrying it.
 */
 @Component
-class CorrelationIdFilter implements GlobalFilter, Ordered {
+class CorrelationIdFilter implements WebFilter, Ordered {
 
   static final String HEADER = "X-Correlation-Id";
 
@@ -32,13 +32,14 @@ class CorrelationIdFilter implements GlobalFilter, Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(CorrelationIdFilter.class);
 
+  /** Before the security filters, so that refused requests carry an id too. */
   @Override
   public int getOrder() {
     return Ordered.HIGHEST_PRECEDENCE;
   }
 
   @Override
-  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     long startedAt = System.nanoTime();
     String id = correlationIdOf(exchange.getRequest().getHeaders().getFirst(HEADER));
     exchange.getAttributes().put(ATTRIBUTE, id);

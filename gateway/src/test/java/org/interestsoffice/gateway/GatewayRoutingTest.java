@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.interestsoffice.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -37,6 +38,7 @@ class GatewayRoutingTest {
     registry.add("backends.missions", missions::url);
     registry.add("backends.personnel", personnel::url);
     registry.add("backends.notifications", notifications::url);
+    TestIssuer.register(registry);
   }
 
   @AfterAll
@@ -50,6 +52,8 @@ class GatewayRoutingTest {
   @BeforeEach
   void forgetEarlierRequests() {
     backends().forEach(Backend::forget);
+    // Routing is the subject here: a ministry administrator may use every route.
+    client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -106,10 +110,11 @@ class GatewayRoutingTest {
       "GET,  /api/missions-archive",
       "GET,  /api",
   })
-  void answersNotFoundForAnythingElseWithoutCallingAService(String method, String path) {
+  void refusesAnythingElseWithoutCallingAService(String method, String path) {
+    // Deny by default: a path no route lists is refused even to a ministry administrator.
     client.method(HttpMethod.valueOf(method)).uri(path)
         .exchange()
-        .expectStatus().isNotFound();
+        .expectStatus().isForbidden();
 
     assertThat(backends().flatMap(backend -> backend.received().stream())).isEmpty();
   }

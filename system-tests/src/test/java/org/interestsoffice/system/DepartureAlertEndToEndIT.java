@@ -3,7 +3,6 @@ package org.interestsoffice.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,18 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.interestsoffice.testing.TestInfrastructure;
-import org.interestsoffice.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The walking skeleton end to end: the three business services and the gateway run as separate
@@ -40,43 +32,16 @@ class DepartureAlertEndToEndIT {
   private static final ZoneId CARACAS = ZoneId.of("America/Caracas");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  @RegisterExtension
-  static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-
-  private static ServiceProcess missions;
-  private static ServiceProcess personnel;
-  private static ServiceProcess notifications;
-  private static ServiceProcess gateway;
+  private static RunningSystem system;
   private static GatewayClient api;
   private static GatewayClient officer;
 
   @BeforeAll
   static void startTheSystem() {
-    TestInfrastructure infrastructure = TestInfrastructure.get();
-    Path logs = Path.of("target", "e2e-logs");
-    Map<String, String> notificationsEnvironment = new HashMap<>(infrastructure.environment("e2e_notifications"));
-    notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
-    notificationsEnvironment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-    missions = ServiceProcess.start("missions-service", infrastructure.environment("e2e_missions"), logs);
-    personnel = ServiceProcess.start("personnel-service", infrastructure.environment("e2e_personnel"), logs);
-    notifications = ServiceProcess.start("notifications-service", notificationsEnvironment, logs);
-    gateway =
-        ServiceProcess.start(
-            "gateway",
-            Map.of(
-                "MISSIONS_URL", missions.baseUrl(),
-                "PERSONNEL_URL", personnel.baseUrl(),
-                "NOTIFICATIONS_URL", notifications.baseUrl()),
-            logs);
-    Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
-    // The Caracas office's head declares the rupture; an officer of the office registers the staff.
-    api = new GatewayClient(gateway.baseUrl(), TestTokens.get().officeHead("CCS"));
-    officer = new GatewayClient(gateway.baseUrl(), TestTokens.get().officeOfficer("CCS"));
-  }
-
-  @AfterAll
-  static void stopTheSystem() {
-    Stream.of(gateway, notifications, personnel, missions).filter(s -> s != null).forEach(ServiceProcess::close);
+    system = RunningSystem.get();
+    // Demo users of the real realm: the Caracas head declares the rupture, an officer registers staff.
+    api = system.as("ccs.head");
+    officer = system.as("ccs.officer");
   }
 
   @Test
@@ -123,13 +88,15 @@ class DepartureAlertEndToEndIT {
     Instant dueAt = noteReceivedAt.plus(Duration.ofHours(72));
     assertThat(Instant.parse(rupture.body().path("departureDeadline").path("dueAt").asString())).isEqualTo(dueAt);
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= alerted.size());
+    List<String> everyone = List.of(
+        "charlotte.ambassador@state.example", "james.consul@state.example", "maria.agregada@state.example",
+        "robert.spouse@state.example", "jose.chofer@state.example", "luisa.venezolana@state.example");
+    await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(everyone).size() >= alerted.size());
     // Then nothing more comes: no duplicate, and nothing for the local staff.
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-        .until(() -> smtp.getReceivedMessages().length == alerted.size());
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(everyone).size() == alerted.size());
 
     Map<String, List<MimeMessage>> byRecipient = new HashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
+    for (MimeMessage message : mailTo(everyone)) {
       byRecipient.computeIfAbsent(recipientOf(message), r -> new java.util.ArrayList<>()).add(message);
     }
     assertThat(byRecipient.keySet()).containsExactlyInAnyOrderElementsOf(alerted.keySet());
@@ -146,8 +113,13 @@ class DepartureAlertEndToEndIT {
         });
 
     // The request's correlation id travelled through the broker into the consumers' logs.
-    assertThat(personnel.logText()).contains(correlationId);
-    assertThat(notifications.logText()).contains(correlationId);
+    assertThat(system.personnel.logText()).contains(correlationId);
+    assertThat(system.notifications.logText()).contains(correlationId);
+  }
+
+  /** The emails the SMTP server received for these addresses (other tests share the server). */
+  private static List<MimeMessage> mailTo(List<String> addresses) {
+    return Arrays.stream(system.smtp.getReceivedMessages()).filter(m -> addresses.contains(recipientOf(m))).toList();
   }
 
   private static Map<String, Object> staff(String fullName, String category, String nationality, String language, String principalId) {

@@ -26,24 +26,22 @@ final class GatewayClient {
   }
 
   Response post(String path, Object body, String correlationId) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
+    return send(
+        authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
             .header("Content-Type", "application/json")
             .header("X-Correlation-Id", correlationId)
-            .header("Authorization", "Bearer " + accessToken)
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-            .build();
-    return send(request);
+            .build());
   }
 
   Response get(String path) {
-    return send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + accessToken)
-            .GET()
-            .build());
+    return send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))).GET().build());
+  }
+
+  /** An empty token means no Authorization header at all. */
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    request.timeout(Duration.ofSeconds(30));
+    return accessToken.isEmpty() ? request : request.header("Authorization", "Bearer " + accessToken);
   }
 
   private Response send(HttpRequest request) {

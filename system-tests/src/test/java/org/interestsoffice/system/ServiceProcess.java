@@ -100,17 +100,27 @@ final class ServiceProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  @Override
-  public void close() {
+  /** Asks the service to shut down gracefully (SIGTERM) without waiting. */
+  void requestStop() {
     process.destroy();
+  }
+
+  /** Waits for the service to be gone, killing it if it takes longer than the limit. */
+  void awaitStop(Duration limit) {
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+  }
+
+  @Override
+  public void close() {
+    requestStop();
+    awaitStop(Duration.ofSeconds(15));
   }
 
   private static int freePort() {

@@ -113,11 +113,16 @@ public final class TestTokens {
   }
 
   public String token(String username, List<String> roles, List<String> offices, List<String> audiences, Instant issuedAt, Duration lifetime) {
+    return token(issuer, username, roles, offices, audiences, issuedAt, lifetime);
+  }
+
+  /** A token claiming any issuer, signed with this issuer's key: a forgery unless the issuer is this one. */
+  public String token(String claimedIssuer, String username, List<String> roles, List<String> offices, List<String> audiences, Instant issuedAt, Duration lifetime) {
     Map<String, Object> realmAccess = new LinkedHashMap<>();
     realmAccess.put("roles", roles);
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
-            .issuer(issuer)
+            .issuer(claimedIssuer)
             .subject(UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString())
             .audience(audiences)
             .issuedAt(issuedAt)

@@ -1,0 +1,126 @@
+package org.interestsoffice.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.interestsoffice.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway refuses what a role may not do before anything reaches a service, and passes the
+ * caller's token on unchanged when it may.
+ */
+@SpringBootTest(webEnvironment = RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayAccessTest {
+
+  static final Backend missions = Backend.named("missions");
+  static final Backend personnel = Backend.named("personnel");
+  static final Backend notifications = Backend.named("notifications");
+
+  @DynamicPropertySource
+  static void backendsAndIssuer(DynamicPropertyRegistry registry) {
+    registry.add("backends.missions", missions::url);
+    registry.add("backends.personnel", personnel::url);
+    registry.add("backends.notifications", notifications::url);
+    TestIssuer.register(registry);
+  }
+
+  @AfterAll
+  static void stopBackends() {
+    Stream.of(missions, personnel, notifications).forEach(Backend::stop);
+  }
+
+  @Autowired WebTestClient client;
+  private final TestTokens tokens = TestTokens.get();
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    Stream.of(missions, personnel, notifications).forEach(Backend::forget);
+  }
+
+  @Test
+  void anOfficeHeadDeclaresARuptureAndTheTokenReachesTheServiceUnchanged() {
+    String token = tokens.officeHead("CCS");
+
+    post("/api/missions/42/rupture", token).expectStatus().isOk();
+
+    assertThat(missions.received()).singleElement().satisfies(received ->
+        assertThat(received.headers().get("Authorization")).containsExactly("Bearer " + token));
+  }
+
+  @Test
+  void officersAndViewersMayNotDeclareARupture() {
+    for (String token : List.of(tokens.officeOfficer("CCS"), tokens.officeViewer("CCS"))) {
+      post("/api/missions/42/rupture", token)
+          .expectStatus().isForbidden()
+          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    assertThat(missions.received()).isEmpty();
+  }
+
+  @Test
+  void officersRegisterStaffButViewersDoNot() {
+    post("/api/staff", tokens.officeOfficer("CCS")).expectStatus().isOk();
+    post("/api/staff", tokens.officeViewer("CCS")).expectStatus().isForbidden();
+
+    assertThat(personnel.received()).hasSize(1);
+  }
+
+  @Test
+  void onlyMinistryAdministratorsSeeAndRedriveDeadLetters() {
+    client.get().uri("/api/dead-letters").header("Authorization", "Bearer " + tokens.officeHead("CCS"))
+        .exchange().expectStatus().isForbidden();
+    post("/api/dead-letters/5/redrive", tokens.officeHead("CCS")).expectStatus().isForbidden();
+    client.get().uri("/api/dead-letters").header("Authorization", "Bearer " + tokens.ministryAdmin())
+        .exchange().expectStatus().isOk();
+
+    assertThat(notifications.received()).hasSize(1);
+  }
+
+  @Test
+  void withoutAUsableTokenNothingIsRouted() {
+    client.get().uri("/api/missions").header("X-Correlation-Id", "refused-1").exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().valueEquals("X-Correlation-Id", "refused-1");
+    String expired = tokens.token("ccs-head", List.of("office-head"), List.of("CCS"), TestTokens.ALL_SERVICES,
+        Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
+    String forAnotherAudience = tokens.token("ccs-head", List.of("office-head"), List.of("CCS"), List.of("some-other-app"),
+        Instant.now(), Duration.ofHours(1));
+    for (String token : List.of(expired, forAnotherAudience, "not.a.token")) {
+      client.get().uri("/api/missions").header("Authorization", "Bearer " + token).exchange().expectStatus().isUnauthorized();
+    }
+
+    assertThat(missions.received()).isEmpty();
+  }
+
+  @Test
+  void theAcknowledgementLinkNeedsNoSignIn() {
+    client.get().uri("/ack/Zk3q-token").exchange().expectStatus().isOk();
+
+    assertThat(notifications.received()).hasSize(1);
+  }
+
+  private WebTestClient.ResponseSpec post(String path, String token) {
+    return client.post().uri(path)
+        .header("Authorization", "Bearer " + token)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}")
+        .exchange();
+  }
+}

@@ -1,0 +1,85 @@
+package org.interestsoffice.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.interestsoffice.testing.KeycloakServer;
+import org.interestsoffice.testing.TestInfrastructure;
+
+/**
+ * The whole platform as it runs in production, once per test JVM: the real Keycloak realm, a real
+ * SMTP server (GreenMail), and the three services and the gateway as separate processes from their
+ * packaged jars, against the run's own databases and broker namespace. Stopped with the JVM.
+ */
+final class RunningSystem {
+
+  private static RunningSystem instance;
+
+  final KeycloakServer keycloak;
+  final GreenMail smtp;
+  final ServiceProcess missions;
+  final ServiceProcess personnel;
+  final ServiceProcess notifications;
+  final ServiceProcess gateway;
+
+  private RunningSystem() {
+    TestInfrastructure infrastructure = TestInfrastructure.get();
+    keycloak = KeycloakServer.get();
+    smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    smtp.start();
+    Path logs = Path.of("target", "e2e-logs");
+    Map<String, String> notificationsEnvironment = withRealm(infrastructure.environment("e2e_notifications"));
+    notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
+    notificationsEnvironment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    missions = ServiceProcess.start("missions-service", withRealm(infrastructure.environment("e2e_missions")), logs);
+    personnel = ServiceProcess.start("personnel-service", withRealm(infrastructure.environment("e2e_personnel")), logs);
+    notifications = ServiceProcess.start("notifications-service", notificationsEnvironment, logs);
+    Map<String, String> gatewayEnvironment =
+        withRealm(
+            Map.of(
+                "MISSIONS_URL", missions.baseUrl(),
+                "PERSONNEL_URL", personnel.baseUrl(),
+                "NOTIFICATIONS_URL", notifications.baseUrl()));
+    gateway = ServiceProcess.start("gateway", gatewayEnvironment, logs);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-stop"));
+    Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+  }
+
+  static synchronized RunningSystem get() {
+    if (instance == null) {
+      instance = new RunningSystem();
+    }
+    return instance;
+  }
+
+  /** The public API through the gateway, as the given demo user of the realm. */
+  GatewayClient as(String demoUser) {
+    return new GatewayClient(gateway.baseUrl(), keycloak.accessToken(demoUser));
+  }
+
+  /** The public API through the gateway, with whatever token (or garbage) the caller brings. */
+  GatewayClient withToken(String token) {
+    return new GatewayClient(gateway.baseUrl(), token);
+  }
+
+  /** The service's environment, accepting the real realm's tokens. */
+  private Map<String, String> withRealm(Map<String, String> environment) {
+    Map<String, String> merged = new HashMap<>(environment);
+    merged.putAll(keycloak.environment());
+    return merged;
+  }
+
+  /** All at once: the test JVM has only seconds to exit, and each service drains gracefully. */
+  private void stop() {
+    List<ServiceProcess> services = List.of(gateway, notifications, personnel, missions);
+    services.forEach(ServiceProcess::requestStop);
+    services.forEach(service -> service.awaitStop(Duration.ofSeconds(15)));
+    smtp.stop();
+  }
+}
