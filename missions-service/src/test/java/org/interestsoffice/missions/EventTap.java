@@ -67,6 +67,22 @@ final class EventTap {
     throw new AssertionError("No " + type + " event arrived on " + queue + " within " + PATIENCE);
   }
 
+  /** Reads the tap until an event (of any tapped type) that the predicate accepts arrives. */
+  EventEnvelope next(Predicate<EventEnvelope> wanted) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      Message message = rabbit.receive(queue, 1_000);
+      if (message == null) {
+        continue;
+      }
+      EventEnvelope envelope = json.readValue(message.getBody(), EventEnvelope.class);
+      if (wanted.test(envelope)) {
+        return envelope;
+      }
+    }
+    throw new AssertionError("No wanted event arrived on " + queue + " within " + PATIENCE);
+  }
+
   /** Accepts events whose payload concerns the given mission. */
   static Predicate<EventEnvelope> aboutMission(UUID missionId) {
     return envelope -> missionId.toString().equals(envelope.payload().path("missionId").asString(""));

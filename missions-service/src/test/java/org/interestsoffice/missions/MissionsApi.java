@@ -8,6 +8,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +73,63 @@ final class MissionsApi {
   CompletableFuture<Answer> declareRuptureAsync(UUID missionId, RuptureDraft rupture) {
     return http.sendAsync(postRequest(rupturePath(missionId), rupture.body(), Optional.empty()), HttpResponse.BodyHandlers.ofString())
         .thenApply(this::answer);
+  }
+
+  /** Records a note in the mission's register; transitions and deadline changes cite it. */
+  Answer recordNote(UUID missionId, String reference, String direction, Instant at) {
+    return post(
+        missionPath(missionId, "notes"),
+        Map.of("reference", reference, "direction", direction, "at", at.toString(), "summary", "Note " + reference),
+        Optional.empty());
+  }
+
+  /** Records an incoming note that must be accepted. */
+  String noted(UUID missionId, String reference, Instant receivedAt) {
+    Answer answer = recordNote(missionId, reference, "INCOMING", receivedAt);
+    if (answer.status() != 201) {
+      throw new AssertionError("Note not recorded: " + answer);
+    }
+    return reference;
+  }
+
+  Answer openNegotiation(UUID missionId, Map<String, ?> body) {
+    return post(missionPath(missionId, "negotiation"), body, Optional.empty());
+  }
+
+  Answer agree(UUID missionId, Map<String, ?> body) {
+    return post(missionPath(missionId, "agreement"), body, Optional.empty());
+  }
+
+  Answer declareCessation(UUID missionId, Map<String, ?> body) {
+    return post(missionPath(missionId, "cessation"), body, Optional.empty());
+  }
+
+  Answer close(UUID missionId, Map<String, ?> body) {
+    return post(missionPath(missionId, "closure"), body, Optional.empty());
+  }
+
+  Answer designateProtectingPower(UUID missionId, Map<String, ?> body) {
+    return post(missionPath(missionId, "protecting-power"), body, Optional.empty());
+  }
+
+  Answer changeDeadline(UUID missionId, UUID deadlineId, String change, Map<String, ?> body) {
+    return post(missionPath(missionId, "deadlines/" + deadlineId + "/" + change), body, Optional.empty());
+  }
+
+  Answer deadlines(UUID missionId) {
+    return get(missionPath(missionId, "deadlines"));
+  }
+
+  Answer timeline(UUID missionId) {
+    return get(missionPath(missionId, "timeline"));
+  }
+
+  Answer post(String path, Object body) {
+    return post(path, body, Optional.empty());
+  }
+
+  private static String missionPath(UUID missionId, String rest) {
+    return "/api/missions/" + missionId + "/" + rest;
   }
 
   Answer mission(UUID id) {

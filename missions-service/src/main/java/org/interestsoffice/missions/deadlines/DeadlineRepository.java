@@ -3,8 +3,11 @@ package org.interestsoffice.missions.deadlines;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,23 +25,79 @@ public class DeadlineRepository {
   public void add(Deadline deadline) {
     jdbc.sql(
             """
-            insert into deadline (id, mission_id, kind, note_reference, anchored_at, duration, due_at, status, version)
-            values (:id, :missionId, :kind, :note, :anchoredAt, :duration, :dueAt, :status, :version)
+            insert into deadline (id, mission_id, kind, note_reference, anchored_at, duration, due_at, status, version, supersedes)
+            values (:id, :missionId, :kind, :note, :anchoredAt, :duration, :dueAt, :status, :version, :supersedes)
             """)
         .param("id", deadline.id())
         .param("missionId", deadline.missionId())
         .param("kind", deadline.kind().name())
-        .param("note", deadline.noteReference())
+        .param("note", deadline.noteReference(), Types.VARCHAR)
         .param("anchoredAt", Timestamp.from(deadline.anchoredAt()))
         .param("duration", deadline.duration().toString())
         .param("dueAt", Timestamp.from(deadline.dueAt()))
         .param("status", deadline.status().name())
         .param("version", deadline.version())
+        .param("supersedes", deadline.supersedes(), Types.OTHER)
         .update();
   }
 
+  /** Saves a change of status, due instant or version of a deadline read with a lock. */
+  public void update(Deadline deadline) {
+    jdbc.sql("update deadline set status = :status, due_at = :dueAt, version = :version where id = :id")
+        .param("status", deadline.status().name())
+        .param("dueAt", Timestamp.from(deadline.dueAt()))
+        .param("version", deadline.version())
+        .param("id", deadline.id())
+        .update();
+  }
+
+  /** Reads the deadline of the mission and locks it until the transaction ends. */
+  public Optional<Deadline> lock(UUID missionId, UUID id) {
+    return jdbc.sql("select * from deadline where id = :id and mission_id = :missionId for update")
+        .param("id", id)
+        .param("missionId", missionId)
+        .query(DeadlineRepository::map)
+        .optional();
+  }
+
+  /** The mission's running or suspended deadlines of a kind, locked until the transaction ends. */
+  public List<Deadline> lockOpen(UUID missionId, DeadlineKind kind) {
+    return jdbc.sql(
+            """
+            select * from deadline
+            where mission_id = :missionId and kind = :kind and status in ('RUNNING', 'SUSPENDED')
+            order by anchored_at
+            for update
+            """)
+        .param("missionId", missionId)
+        .param("kind", kind.name())
+        .query(DeadlineRepository::map)
+        .list();
+  }
+
+  /**
+   * Claims running deadlines due at the given instant. A deadline another transaction holds is
+   * skipped, and one that another transaction has just expired no longer matches once its lock is
+   * released (PostgreSQL re-checks the condition on the newest row), so each due deadline is
+   * claimed by exactly one scheduler.
+   */
+  public List<Deadline> claimDue(Instant now, int limit) {
+    return jdbc.sql(
+            """
+            select * from deadline
+            where status = 'RUNNING' and due_at <= :now
+            order by due_at
+            limit :limit
+            for update skip locked
+            """)
+        .param("now", Timestamp.from(now))
+        .param("limit", limit)
+        .query(DeadlineRepository::map)
+        .list();
+  }
+
   public List<Deadline> ofMission(UUID missionId) {
-    return jdbc.sql("select * from deadline where mission_id = :missionId order by anchored_at, kind")
+    return jdbc.sql("select * from deadline where mission_id = :missionId order by anchored_at, kind, version")
         .param("missionId", missionId)
         .query(DeadlineRepository::map)
         .list();
@@ -54,6 +113,7 @@ public class DeadlineRepository {
         Duration.parse(rs.getString("duration")),
         rs.getTimestamp("due_at").toInstant(),
         DeadlineStatus.valueOf(rs.getString("status")),
-        rs.getInt("version"));
+        rs.getInt("version"),
+        rs.getObject("supersedes", UUID.class));
   }
 }

@@ -2,9 +2,16 @@ package org.interestsoffice.missions.deadlines;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A deadline as the API shows it, with the time left when it was read. */
+/**
+ * A deadline as the API shows it, with the time left when it was read.
+ *
+ * @param remaining time left until it is due; negative once past due
+ * @param supersedes the deadline it was reissued from, or null
+ * @param history its start, changes and end, oldest first (empty where not asked for)
+ */
 public record DeadlineView(
     UUID id,
     DeadlineKind kind,
@@ -14,9 +21,15 @@ public record DeadlineView(
     Instant dueAt,
     DeadlineStatus status,
     int version,
-    Duration remaining) {
+    Duration remaining,
+    UUID supersedes,
+    List<DeadlineHistory.Entry> history) {
 
   public static DeadlineView of(Deadline deadline, Instant now) {
+    return of(deadline, now, List.of());
+  }
+
+  public static DeadlineView of(Deadline deadline, Instant now, List<DeadlineHistory.Entry> history) {
     return new DeadlineView(
         deadline.id(),
         deadline.kind(),
@@ -26,6 +39,8 @@ public record DeadlineView(
         deadline.dueAt(),
         deadline.status(),
         deadline.version(),
-        deadline.remainingAt(now));
+        deadline.remainingAt(now),
+        deadline.supersedes(),
+        history);
   }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.missions.deadlines.Deadline;
+import org.interestsoffice.missions.deadlines.DeadlineChange;
+import org.interestsoffice.missions.deadlines.DeadlineHistory;
 import org.interestsoffice.missions.deadlines.DeadlineKind;
 import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.RelationsSevered;
@@ -13,6 +15,7 @@ import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
+import org.interestsoffice.missions.notes.RecordingNotes;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
@@ -32,11 +35,9 @@ public class SeveringRelations {
 
   static final String LEGAL_BASIS = "Rupture of diplomatic relations; departure under VCDR art. 44-45";
 
-  /** A note is rarely logged ahead of time; a receipt further in the future is a typing error. */
-  private static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
-
   private final MissionRepository missions;
   private final DeadlineRepository deadlines;
+  private final DeadlineHistory history;
   private final NoteRegister notes;
   private final TransitionLog transitions;
   private final Outbox outbox;
@@ -45,12 +46,14 @@ public class SeveringRelations {
   SeveringRelations(
       MissionRepository missions,
       DeadlineRepository deadlines,
+      DeadlineHistory history,
       NoteRegister notes,
       TransitionLog transitions,
       Outbox outbox,
       Clock clock) {
     this.missions = missions;
     this.deadlines = deadlines;
+    this.history = history;
     this.notes = notes;
     this.transitions = transitions;
     this.outbox = outbox;
@@ -65,20 +68,20 @@ public class SeveringRelations {
   public Outcome declare(UUID missionId, Rupture rupture) {
     Instant now = clock.instant();
     Caller caller = Callers.current();
-    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    Mission mission = missions.lock(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     OfficeAccess.requireAction(caller, "declare a rupture", mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
-    if (rupture.noteReceivedAt().isAfter(now.plus(CLOCK_TOLERANCE))) {
-      throw ProblemException.invalid(
-          "Note received in the future", "noteReceivedAt " + rupture.noteReceivedAt() + " is later than now (" + now + ")");
-    }
+    RecordingNotes.requireNotInTheFuture("noteReceivedAt", rupture.noteReceivedAt(), now);
     MissionStatus before = mission.severRelations(rupture.consularPostsClosed());
+    // The rupture's note is recorded with it: it is the first note of the crisis.
     notes.recordIncoming(
-        mission.officeCode(), rupture.noteReference(), rupture.noteReceivedAt(), "Rupture of diplomatic relations");
+        missionId, mission.officeCode(), rupture.noteReference(), rupture.noteReceivedAt(), "Rupture of diplomatic relations",
+        caller.username());
     Deadline departure =
         Deadline.start(
             missionId, DeadlineKind.DEPARTURE, rupture.noteReference(), rupture.noteReceivedAt(), rupture.departureWindow());
     missions.update(mission);
     deadlines.add(departure);
+    history.record(departure, DeadlineChange.STARTED, rupture.noteReference(), caller.username(), now);
     transitions.record(
         missionId, before, mission.status(), LEGAL_BASIS, rupture.noteReference(), caller.username(), now);
     outbox.append(

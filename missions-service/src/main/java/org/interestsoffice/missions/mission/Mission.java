@@ -2,7 +2,10 @@ package org.interestsoffice.missions.mission;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.platform.web.ProblemException;
@@ -21,6 +24,9 @@ public final class Mission {
   private final Instant registeredAt;
   private MissionStatus status;
   private boolean consularPostsClosed;
+  private Integer remainingStaffCeiling;
+  private String protectingState;
+  private List<String> interestsSectionServices;
   private final long version;
 
   public Mission(
@@ -35,6 +41,9 @@ public final class Mission {
       Instant registeredAt,
       MissionStatus status,
       boolean consularPostsClosed,
+      Optional<Integer> remainingStaffCeiling,
+      Optional<String> protectingState,
+      List<String> interestsSectionServices,
       long version) {
     this.id = id;
     this.officeCode = officeCode;
@@ -47,6 +56,9 @@ public final class Mission {
     this.registeredAt = registeredAt;
     this.status = status;
     this.consularPostsClosed = consularPostsClosed;
+    this.remainingStaffCeiling = remainingStaffCeiling.orElse(null);
+    this.protectingState = protectingState.orElse(null);
+    this.interestsSectionServices = List.copyOf(interestsSectionServices);
     this.version = version;
   }
 
@@ -65,7 +77,7 @@ public final class Mission {
     }
     return new Mission(
         UUID.randomUUID(), officeCode, kind, name, sendingState, receivingState, city, timeZone, now,
-        MissionStatus.OPERATING, false, 0);
+        MissionStatus.OPERATING, false, Optional.empty(), Optional.empty(), List.of(), 0);
   }
 
   /**
@@ -74,20 +86,73 @@ public final class Mission {
    * @return the status it had before
    */
   public MissionStatus severRelations(boolean consularPostsAlsoClosed) {
-    MissionStatus before = requireStatus(MissionStatus.OPERATING, "declare a rupture");
-    status = MissionStatus.RELATIONS_SEVERED;
+    MissionStatus before = apply(MissionCommand.SEVER_RELATIONS);
     consularPostsClosed = consularPostsAlsoClosed;
     return before;
   }
 
-  private MissionStatus requireStatus(MissionStatus expected, String action) {
-    if (status != expected) {
+  /** The two governments agreed to negotiate; a remaining staff of at most the ceiling stays. */
+  public MissionStatus openNegotiation(int ceiling) {
+    MissionStatus before = apply(MissionCommand.OPEN_NEGOTIATION);
+    remainingStaffCeiling = ceiling;
+    return before;
+  }
+
+  /** Agreement: the mission goes on as an interests section under a protecting power. */
+  public MissionStatus establishInterestsSection(String protectingPower, int staffCeiling, List<String> services) {
+    MissionStatus before = apply(MissionCommand.ESTABLISH_INTERESTS_SECTION);
+    protectingState = protectingPower;
+    remainingStaffCeiling = staffCeiling;
+    interestsSectionServices = List.copyOf(services);
+    return before;
+  }
+
+  /** Either state declared the end of the mission's activities. */
+  public MissionStatus declareCessation() {
+    return apply(MissionCommand.DECLARE_CESSATION);
+  }
+
+  /** The negotiation ran out without agreement. */
+  public MissionStatus ceaseOnExpiry() {
+    return apply(MissionCommand.CEASE_ON_EXPIRY);
+  }
+
+  /** All staff gone, the premises in custody of the protecting power; or a consular post closed. */
+  public MissionStatus close() {
+    return apply(MissionCommand.CLOSE);
+  }
+
+  /**
+   * Moves along the lifecycle, or refuses with a 409 that names the current status, the statuses
+   * the command is allowed from and the transitions allowed now; the mission is left unchanged.
+   */
+  private MissionStatus apply(MissionCommand command) {
+    MissionStatus before = status;
+    Optional<MissionStatus> next = MissionLifecycle.next(kind, status, command);
+    if (next.isEmpty()) {
       throw ProblemException.conflict(
-              "Transition not allowed", "Cannot " + action + " for a mission that is " + status)
+              "Transition not allowed",
+              "Cannot apply " + command.action() + " to a mission that is " + status)
           .with("currentStatus", status)
-          .with("allowedFrom", List.of(expected));
+          .with("command", command.action())
+          .with("allowedFrom", allowedFrom(command))
+          .with("allowedTransitions", allowedTransitions());
     }
-    return status;
+    status = next.get();
+    return before;
+  }
+
+  private List<MissionStatus> allowedFrom(MissionCommand command) {
+    return Arrays.stream(MissionStatus.values())
+        .filter(from -> MissionLifecycle.next(kind, from, command).isPresent())
+        .toList();
+  }
+
+  private List<Map<String, Object>> allowedTransitions() {
+    return MissionLifecycle.allowed(kind, status).entrySet().stream()
+        .filter(allowed -> allowed.getKey() != MissionCommand.CEASE_ON_EXPIRY)
+        .map(allowed -> Map.<String, Object>of("command", allowed.getKey().action(), "to", allowed.getValue()))
+        .toList();
   }
 
   public UUID id() {
@@ -132,6 +197,18 @@ public final class Mission {
 
   public boolean consularPostsClosed() {
     return consularPostsClosed;
+  }
+
+  public Optional<Integer> remainingStaffCeiling() {
+    return Optional.ofNullable(remainingStaffCeiling);
+  }
+
+  public Optional<String> protectingState() {
+    return Optional.ofNullable(protectingState);
+  }
+
+  public List<String> interestsSectionServices() {
+    return interestsSectionServices;
   }
 
   public long version() {

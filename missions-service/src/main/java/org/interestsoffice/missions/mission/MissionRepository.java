@@ -1,5 +1,6 @@
 package org.interestsoffice.missions.mission;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -50,11 +51,15 @@ public class MissionRepository {
         jdbc.sql(
                 """
                 update mission set status = :status, consular_posts_closed = :consularClosed,
-                                   version = version + 1
+                                   remaining_staff_ceiling = :ceiling, protecting_state = :protectingState,
+                                   interests_section_services = :services, version = version + 1
                 where id = :id and version = :version
                 """)
             .param("status", mission.status().name())
             .param("consularClosed", mission.consularPostsClosed())
+            .param("ceiling", mission.remainingStaffCeiling().orElse(null), java.sql.Types.INTEGER)
+            .param("protectingState", mission.protectingState().orElse(null), java.sql.Types.CHAR)
+            .param("services", mission.interestsSectionServices().toArray(String[]::new))
             .param("id", mission.id())
             .param("version", mission.version())
             .update();
@@ -65,6 +70,25 @@ public class MissionRepository {
 
   public Optional<Mission> find(UUID id) {
     return jdbc.sql("select * from mission where id = :id").param("id", id).query(MissionRepository::map).optional();
+  }
+
+  /**
+   * Reads the mission and locks it until the transaction ends, so that changes to one mission
+   * (from users and from the deadline scheduler) happen one after the other.
+   */
+  public Optional<Mission> lock(UUID id) {
+    return jdbc.sql("select * from mission where id = :id for update").param("id", id).query(MissionRepository::map).optional();
+  }
+
+  /**
+   * Locks the mission if nobody else holds it, else answers empty at once: the scheduler never
+   * waits for a user's transaction (which may itself wait for a deadline the scheduler holds).
+   */
+  public Optional<Mission> lockIfFree(UUID id) {
+    return jdbc.sql("select * from mission where id = :id for update skip locked")
+        .param("id", id)
+        .query(MissionRepository::map)
+        .optional();
   }
 
   /** All missions, or those of the given offices: the scope is applied in the query itself. */
@@ -94,6 +118,13 @@ public class MissionRepository {
         rs.getTimestamp("registered_at").toInstant(),
         MissionStatus.valueOf(rs.getString("status")),
         rs.getBoolean("consular_posts_closed"),
+        Optional.ofNullable((Integer) rs.getObject("remaining_staff_ceiling")),
+        Optional.ofNullable(rs.getString("protecting_state")),
+        services(rs.getArray("interests_section_services")),
         rs.getLong("version"));
+  }
+
+  private static List<String> services(Array array) throws SQLException {
+    return array == null ? List.of() : List.of((String[]) array.getArray());
   }
 }

@@ -1,6 +1,7 @@
 package org.interestsoffice.missions.mission;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A mission as the API shows it. */
@@ -15,7 +16,10 @@ public record MissionView(
     String timeZone,
     MissionStatus status,
     boolean consularPostsClosed,
-    Instant registeredAt) {
+    Instant registeredAt,
+    Integer remainingStaffCeiling,
+    String protectingState,
+    List<String> interestsSectionServices) {
 
   public static MissionView of(Mission mission) {
     return new MissionView(
@@ -29,6 +33,9 @@ public record MissionView(
         mission.timeZone().getId(),
         mission.status(),
         mission.consularPostsClosed(),
-        mission.registeredAt());
+        mission.registeredAt(),
+        mission.remainingStaffCeiling().orElse(null),
+        mission.protectingState().orElse(null),
+        mission.interestsSectionServices());
   }
 }

@@ -1,0 +1,139 @@
+package org.interestsoffice.missions.deadlines;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.interestsoffice.missions.events.DeadlineChanged;
+import org.interestsoffice.missions.mission.Mission;
+import org.interestsoffice.missions.mission.MissionRepository;
+import org.interestsoffice.missions.notes.DiplomaticNote;
+import org.interestsoffice.missions.notes.NoteRegister;
+import org.interestsoffice.missions.notes.RecordingNotes;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Audit;
+import org.interestsoffice.platform.security.Caller;
+import org.interestsoffice.platform.security.Callers;
+import org.interestsoffice.platform.security.OfficeAccess;
+import org.interestsoffice.platform.security.Role;
+import org.interestsoffice.platform.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deadlines are suspended, extended and reissued by notes, as the 72 hours of January 2019 were.
+ * Each change is kept in the deadline's history and published as {@code DeadlineChanged} with the
+ * next version of the lineage, so alerts follow it.
+ */
+@Service
+public class ChangingDeadlines {
+
+  private final MissionRepository missions;
+  private final DeadlineRepository deadlines;
+  private final DeadlineHistory history;
+  private final NoteRegister notes;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  ChangingDeadlines(
+      MissionRepository missions,
+      DeadlineRepository deadlines,
+      DeadlineHistory history,
+      NoteRegister notes,
+      Outbox outbox,
+      Clock clock) {
+    this.missions = missions;
+    this.deadlines = deadlines;
+    this.history = history;
+    this.notes = notes;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public record Reissue(String noteReference, Instant noteReceivedAt, Duration window) {}
+
+  @Transactional
+  public Deadline suspend(UUID missionId, UUID deadlineId, String noteReference) {
+    Changing changing = begin(missionId, deadlineId, "suspend a deadline", noteReference);
+    Deadline suspended = changing.deadline().suspend();
+    deadlines.update(suspended);
+    return changed(changing, suspended, DeadlineChange.SUSPENDED, noteReference);
+  }
+
+  @Transactional
+  public Deadline extend(UUID missionId, UUID deadlineId, String noteReference, Instant newDueAt) {
+    Changing changing = begin(missionId, deadlineId, "extend a deadline", noteReference);
+    if (!newDueAt.isAfter(changing.now())) {
+      throw ProblemException.invalid("Not an extension", "newDueAt " + newDueAt + " has already passed (now " + changing.now() + ")")
+          .with("field", "newDueAt");
+    }
+    Deadline extended = changing.deadline().extend(newDueAt);
+    deadlines.update(extended);
+    return changed(changing, extended, DeadlineChange.EXTENDED, noteReference);
+  }
+
+  /** @return the new deadline; the old one is {@code SUPERSEDED} */
+  @Transactional
+  public Deadline reissue(UUID missionId, UUID deadlineId, Reissue reissue) {
+    Changing changing = begin(missionId, deadlineId, "reissue a deadline", reissue.noteReference());
+    DiplomaticNote note = changing.note();
+    RecordingNotes.requireNotInTheFuture("noteReceivedAt", reissue.noteReceivedAt(), changing.now());
+    // The deadline runs from the note's receipt: the register and the request must agree on it.
+    if (!note.at().equals(reissue.noteReceivedAt())) {
+      throw ProblemException.invalid(
+              "Note receipt does not match the register",
+              "Note " + note.reference() + " is registered at " + note.at() + ", not " + reissue.noteReceivedAt())
+          .with("field", "noteReceivedAt");
+    }
+    Deadline reissued = changing.deadline().reissue(reissue.noteReference(), reissue.noteReceivedAt(), reissue.window());
+    Deadline superseded = changing.deadline().superseded();
+    deadlines.update(superseded);
+    deadlines.add(reissued);
+    history.record(superseded, DeadlineChange.SUPERSEDED, reissue.noteReference(), changing.caller().username(), changing.now());
+    return changed(changing, reissued, DeadlineChange.REISSUED, reissue.noteReference());
+  }
+
+  /** The mission's deadlines with their histories, for a caller who may see the mission. */
+  @Transactional(readOnly = true)
+  public List<DeadlineView> ofMission(UUID missionId) {
+    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    OfficeAccess.requireVisible(Callers.current(), mission.officeCode(), "Mission", missionId);
+    Instant now = clock.instant();
+    return deadlines.ofMission(missionId).stream().map(d -> DeadlineView.of(d, now, history.of(d.id()))).toList();
+  }
+
+  private record Changing(Caller caller, Instant now, Mission mission, Deadline deadline, DiplomaticNote note) {}
+
+  private Changing begin(UUID missionId, UUID deadlineId, String action, String noteReference) {
+    Instant now = clock.instant();
+    Caller caller = Callers.current();
+    // The mission is locked first, as in every change of a mission, so that the scheduler and
+    // users take their locks in one order.
+    Mission mission = missions.lock(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    OfficeAccess.requireAction(caller, action, mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
+    Deadline deadline = deadlines.lock(missionId, deadlineId).orElseThrow(() -> ProblemException.notFound("Deadline", deadlineId));
+    DiplomaticNote note = notes.require(mission.officeCode(), noteReference);
+    return new Changing(caller, now, mission, deadline, note);
+  }
+
+  private Deadline changed(Changing changing, Deadline deadline, DeadlineChange change, String noteReference) {
+    history.record(deadline, change, noteReference, changing.caller().username(), changing.now());
+    outbox.append(
+        changing.mission().officeCode(),
+        new DeadlineChanged(
+            deadline.missionId(),
+            changing.mission().officeCode(),
+            deadline.id(),
+            change == DeadlineChange.REISSUED ? deadline.supersedes() : null,
+            deadline.kind().name(),
+            change.name(),
+            deadline.status().name(),
+            deadline.dueAt(),
+            deadline.version(),
+            noteReference));
+    Audit.changed(changing.caller(), change.name().toLowerCase() + " deadline", changing.mission().officeCode(), deadline.id());
+    return deadline;
+  }
+}

@@ -1,0 +1,110 @@
+package org.interestsoffice.missions.lifecycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.interestsoffice.missions.deadlines.Deadline;
+import org.interestsoffice.missions.deadlines.DeadlineChange;
+import org.interestsoffice.missions.deadlines.DeadlineHistory;
+import org.interestsoffice.missions.deadlines.DeadlineKind;
+import org.interestsoffice.missions.deadlines.DeadlineRepository;
+import org.interestsoffice.missions.deadlines.DeadlineStatus;
+import org.interestsoffice.missions.events.InterestsSectionEstablished;
+import org.interestsoffice.missions.mission.Mission;
+import org.interestsoffice.missions.mission.MissionRepository;
+import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.notes.NoteRegister;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Audit;
+import org.interestsoffice.platform.security.Caller;
+import org.interestsoffice.platform.security.Callers;
+import org.interestsoffice.platform.web.ProblemException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Agreement before the negotiation ran out: the mission goes on as an interests section under a
+ * protecting power, and the negotiation deadline is met, so it never fires.
+ */
+@Service
+public class EstablishingInterestsSection {
+
+  static final String LEGAL_BASIS = "Agreement on an interests section under a protecting power (VCDR art. 45-46)";
+
+  private final MissionChanges changes;
+  private final MissionRepository missions;
+  private final DeadlineRepository deadlines;
+  private final DeadlineHistory history;
+  private final NoteRegister notes;
+  private final TransitionLog transitions;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  EstablishingInterestsSection(
+      MissionChanges changes,
+      MissionRepository missions,
+      DeadlineRepository deadlines,
+      DeadlineHistory history,
+      NoteRegister notes,
+      TransitionLog transitions,
+      Outbox outbox,
+      Clock clock) {
+    this.changes = changes;
+    this.missions = missions;
+    this.deadlines = deadlines;
+    this.history = history;
+    this.notes = notes;
+    this.transitions = transitions;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public record Agreement(String noteReference, String protectingState, int staffCeiling, List<String> services) {}
+
+  @Transactional
+  public Mission agree(UUID missionId, Agreement agreement) {
+    Instant now = clock.instant();
+    Caller caller = Callers.current();
+    Mission mission = changes.lockForAction(caller, missionId, "record an agreement");
+    notes.require(mission.officeCode(), agreement.noteReference());
+    if (agreement.protectingState().equals(mission.sendingState()) || agreement.protectingState().equals(mission.receivingState())) {
+      throw ProblemException.invalid(
+              "Invalid protecting power", "The protecting state must be a third state, not " + agreement.protectingState())
+          .with("field", "protectingState");
+    }
+    // Waits for a scheduler that may hold the deadline; the scheduler never waits for the mission
+    // this transaction holds, so the two cannot deadlock.
+    List<Deadline> negotiations = deadlines.lockOpen(missionId, DeadlineKind.NEGOTIATION);
+    // Past the due instant the negotiation has failed, whether or not the scheduler has fired yet:
+    // the outcome depends on the time, never on how quickly the scheduler polls.
+    for (Deadline open : negotiations) {
+      if (open.status() == DeadlineStatus.RUNNING && !open.dueAt().isAfter(now)) {
+        throw ProblemException.conflict(
+                "Negotiation deadline passed", "The negotiation ran out at " + open.dueAt() + " without agreement")
+            .with("currentStatus", mission.status())
+            .with("dueAt", open.dueAt());
+      }
+    }
+    MissionStatus before = mission.establishInterestsSection(agreement.protectingState(), agreement.staffCeiling(), agreement.services());
+    missions.update(mission);
+    for (Deadline open : negotiations) {
+      Deadline met = open.met();
+      deadlines.update(met);
+      history.record(met, DeadlineChange.MET, agreement.noteReference(), caller.username(), now);
+    }
+    transitions.record(missionId, before, mission.status(), LEGAL_BASIS, agreement.noteReference(), caller.username(), now);
+    outbox.append(
+        mission.officeCode(),
+        new InterestsSectionEstablished(
+            missionId,
+            mission.officeCode(),
+            agreement.noteReference(),
+            agreement.protectingState(),
+            agreement.staffCeiling(),
+            List.copyOf(agreement.services())));
+    Audit.changed(caller, "establish interests section", mission.officeCode(), missionId);
+    return mission;
+  }
+}

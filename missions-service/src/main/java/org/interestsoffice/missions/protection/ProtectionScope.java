@@ -1,0 +1,8 @@
+package org.interestsoffice.missions.protection;
+
+/** What the protecting power takes charge of. */
+public enum ProtectionScope {
+  DIPLOMATIC,
+  CONSULAR,
+  BOTH
+}
