@@ -36,7 +36,7 @@ class PersonalDataIT {
   @Autowired MessagingRecords messaging;
 
   @Test
-  void noContactDetailsAreLoggedFromRegistrationToDepartureOrder(CapturedOutput logs) {
+  void noContactDetailsAreLoggedFromRegistrationToDeparture(CapturedOutput logs) {
     Mission embassy = aMission().inCaracas();
     messaging.awaitProcessed(missionsService.registers(embassy));
     List<StaffRegistration> people = new ArrayList<>();
@@ -54,6 +54,20 @@ class PersonalDataIT {
 
     missionsService.severs(embassy, Instant.now().plus(72, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
     eventually().until(() -> personnel.staff(embassy, "DEPARTURE_ORDERED").size() == 3);
+    // New contact details, a refused change, a remaining designation and a group departure.
+    StaffRegistration moved = aDiplomat().in(embassy);
+    assertThat(personnel.patch("/api/staff/" + ambassadorId, "{\"email\": \"" + moved.email() + "\", \"phone\": \"" + moved.phone() + "\"}").status())
+        .isEqualTo(200);
+    people.add(moved);
+    StaffRegistration badChange = aDiplomat().in(embassy).withEmail("ambassador.at.home.example");
+    assertThat(personnel.patch("/api/staff/" + ambassadorId, "{\"email\": \"" + badChange.email() + "\"}").status()).isEqualTo(400);
+    people.add(badChange);
+    messaging.awaitProcessed(missionsService.opensNegotiation(embassy, 1, Instant.now().plus(30, ChronoUnit.DAYS)).envelope());
+    assertThat(personnel.designateRemaining(ambassadorId).status()).isEqualTo(200);
+    UUID flight = personnel.createsGroup(embassy, "Flight", Instant.now(), "FLIGHT");
+    List<UUID> leaving = personnel.idsOf(personnel.staff(embassy, "DEPARTURE_ORDERED"));
+    assertThat(personnel.addMembers(flight, leaving).status()).isEqualTo(200);
+    assertThat(personnel.confirmGroupDeparture(flight, Instant.now()).status()).isEqualTo(200);
     eventually().until(() -> messaging.unpublished(embassy) == 0);
 
     // The consumer's own log line is there: what the service logs on its threads was captured.

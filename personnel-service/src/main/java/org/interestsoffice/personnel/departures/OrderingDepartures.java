@@ -7,6 +7,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.interestsoffice.personnel.events.DepartureOrdered;
+import org.interestsoffice.personnel.events.MissionCeased;
+import org.interestsoffice.personnel.events.NegotiationOpened;
 import org.interestsoffice.personnel.events.RelationsSevered;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
@@ -20,28 +22,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Turns a rupture into a departure order for everyone it sends home. */
+/**
+ * Turns the mission's events into departure orders: a rupture for everyone it sends home, a
+ * cessation for the remaining staff. Every handler runs in the consumer's transaction, which also
+ * records the event as processed, and locks the mission first, like every use case that decides
+ * something per mission.
+ */
 @Service
 public class OrderingDepartures {
 
   private static final Logger log = LoggerFactory.getLogger(OrderingDepartures.class);
 
   private final KnownMissions missions;
+  private final KnownDeadlines deadlines;
   private final StaffRepository staff;
   private final Outbox outbox;
 
-  OrderingDepartures(KnownMissions missions, StaffRepository staff, Outbox outbox) {
+  OrderingDepartures(KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Outbox outbox) {
     this.missions = missions;
+    this.deadlines = deadlines;
     this.staff = staff;
     this.outbox = outbox;
   }
 
-  /** Runs in the consumer's transaction, which also records the event as processed. */
   public void onRelationsSevered(RelationsSevered rupture, EventEnvelope envelope) {
-    KnownMission mission =
-        missions
-            .find(rupture.missionId())
-            .orElseThrow(() -> new IllegalStateException("Mission " + rupture.missionId() + " is not known yet"));
+    KnownMission mission = missions.require(rupture.missionId());
+    UUID lineage =
+        deadlines.record(
+            mission.id(), rupture.deadlineId(), null, rupture.deadlineKind(), "RUNNING", rupture.dueAt(), rupture.deadlineVersion());
+    missions.recordDepartureLineage(mission.id(), lineage);
+    // A change of the deadline may have overtaken the rupture: order people out on the newest version.
+    KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
     List<StaffMember> members = staff.ofMissionForUpdate(mission.id());
     Map<UUID, StaffMember> byId = members.stream().collect(Collectors.toMap(StaffMember::id, Function.identity()));
     int ordered = 0;
@@ -49,19 +60,7 @@ public class OrderingDepartures {
       if (member.status() != StaffStatus.ACCREDITED || !member.leavesOnRupture(mission.receivingState(), principalLeaves(member, byId, mission))) {
         continue;
       }
-      staff.updateStatus(member.orderedOut(rupture.deadlineId(), rupture.dueAt()));
-      outbox.append(
-          member.officeCode(),
-          new DepartureOrdered(
-              member.id(),
-              mission.id(),
-              mission.officeCode(),
-              mission.name(),
-              mission.timeZone(),
-              rupture.deadlineId(),
-              rupture.deadlineKind(),
-              rupture.deadlineVersion(),
-              rupture.dueAt()));
+      orderOut(member, mission, deadline);
       ordered++;
     }
     log.atInfo()
@@ -69,6 +68,52 @@ public class OrderingDepartures {
         .addKeyValue("ordered", ordered)
         .addKeyValue("staff", members.size())
         .log("Departure ordered for {} of {} staff after the rupture", ordered, members.size());
+  }
+
+  /**
+   * Records the agreed ceiling and the negotiation deadline. Remaining staff can only be designated
+   * once a ceiling is agreed, and leave the departure order at that moment, so nobody is waiting to
+   * be taken out of it here.
+   */
+  public void onNegotiationOpened(NegotiationOpened negotiation, EventEnvelope envelope) {
+    KnownMission mission = missions.require(negotiation.missionId());
+    missions.recordNegotiation(negotiation);
+    deadlines.record(
+        mission.id(), negotiation.deadlineId(), null, "NEGOTIATION", "RUNNING", negotiation.dueAt(), negotiation.deadlineVersion());
+  }
+
+  /** No agreement: the remaining staff must leave too, by the final departure deadline. */
+  public void onMissionCeased(MissionCeased cessation, EventEnvelope envelope) {
+    KnownMission mission = missions.require(cessation.missionId());
+    UUID lineage =
+        deadlines.record(
+            mission.id(), cessation.deadlineId(), null, "FINAL_DEPARTURE", "RUNNING", cessation.dueAt(), cessation.deadlineVersion());
+    missions.recordDepartureLineage(mission.id(), lineage);
+    missions.recordCessation(mission.id(), cessation.effectiveAt());
+    KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
+    List<StaffMember> remaining = staff.ofMissionForUpdate(mission.id(), StaffStatus.REMAINING);
+    remaining.forEach(member -> orderOut(member, mission, deadline));
+    log.atInfo()
+        .addKeyValue("missionId", mission.id())
+        .addKeyValue("ordered", remaining.size())
+        .log("Departure ordered for {} remaining staff after the mission ceased", remaining.size());
+  }
+
+  /** Orders the person out on the deadline, and says so. Also used when a designation is withdrawn. */
+  public void orderOut(StaffMember member, KnownMission mission, KnownDeadline deadline) {
+    staff.updateStatus(member.orderedOut(deadline.deadlineId(), deadline.kind(), deadline.version(), deadline.dueAt()));
+    outbox.append(
+        member.officeCode(),
+        new DepartureOrdered(
+            member.id(),
+            mission.id(),
+            mission.officeCode(),
+            mission.name(),
+            mission.timeZone(),
+            deadline.deadlineId(),
+            deadline.kind(),
+            deadline.version(),
+            deadline.dueAt()));
   }
 
   private static boolean principalLeaves(StaffMember member, Map<UUID, StaffMember> byId, KnownMission mission) {

@@ -1,9 +1,15 @@
 package org.interestsoffice.personnel.missions;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.events.InterestsSectionEstablished;
 import org.interestsoffice.personnel.events.MissionRegistered;
+import org.interestsoffice.personnel.events.NegotiationOpened;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,17 +40,87 @@ public class KnownMissions {
         .update();
   }
 
+  /** The agreed ceiling and the negotiation deadline. */
+  public void recordNegotiation(NegotiationOpened event) {
+    int updated =
+        jdbc.sql(
+                """
+                update known_mission
+                set remaining_staff_ceiling = :ceiling, negotiation_deadline_id = :deadlineId, negotiation_due_at = :dueAt
+                where id = :id
+                """)
+            .param("ceiling", event.remainingStaffCeiling())
+            .param("deadlineId", event.deadlineId())
+            .param("dueAt", timestamp(event.dueAt()))
+            .param("id", event.missionId())
+            .update();
+    requireKnown(event.missionId(), updated);
+  }
+
+  /** The interests section's agreed staff ceiling replaces the one agreed for the negotiation. */
+  public void onInterestsSectionEstablished(InterestsSectionEstablished event, EventEnvelope envelope) {
+    int updated =
+        jdbc.sql("update known_mission set remaining_staff_ceiling = :ceiling where id = :id")
+            .param("ceiling", event.staffCeiling())
+            .param("id", event.missionId())
+            .update();
+    requireKnown(event.missionId(), updated);
+  }
+
+  public void recordDepartureLineage(UUID missionId, UUID lineageId) {
+    jdbc.sql("update known_mission set departure_lineage_id = :lineage where id = :id")
+        .param("lineage", lineageId)
+        .param("id", missionId)
+        .update();
+  }
+
+  public void recordCessation(UUID missionId, Instant effectiveAt) {
+    jdbc.sql("update known_mission set ceased_at = :at where id = :id")
+        .param("at", timestamp(effectiveAt))
+        .param("id", missionId)
+        .update();
+  }
+
   public Optional<KnownMission> find(UUID id) {
-    return jdbc.sql("select * from known_mission where id = :id")
-        .param("id", id)
-        .query(
-            (rs, row) ->
-                new KnownMission(
-                    rs.getObject("id", UUID.class),
-                    rs.getString("office_code"),
-                    rs.getString("name"),
-                    rs.getString("receiving_state"),
-                    rs.getString("time_zone")))
-        .optional();
+    return jdbc.sql("select * from known_mission where id = :id").param("id", id).query(KnownMissions::map).optional();
+  }
+
+  /**
+   * The mission, locked until the end of the transaction: whatever is decided per mission (how many
+   * remain within the ceiling) is decided by one transaction at a time.
+   */
+  public Optional<KnownMission> findForUpdate(UUID id) {
+    return jdbc.sql("select * from known_mission where id = :id for update").param("id", id).query(KnownMissions::map).optional();
+  }
+
+  /** A mission event about a mission personnel never heard of is retried, then dead-lettered. */
+  public KnownMission require(UUID id) {
+    return findForUpdate(id).orElseThrow(() -> new IllegalStateException("Mission " + id + " is not known yet"));
+  }
+
+  private static void requireKnown(UUID missionId, int updated) {
+    if (updated != 1) {
+      throw new IllegalStateException("Mission " + missionId + " is not known yet");
+    }
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static KnownMission map(ResultSet rs, int row) throws SQLException {
+    Timestamp negotiationDueAt = rs.getTimestamp("negotiation_due_at");
+    Timestamp ceasedAt = rs.getTimestamp("ceased_at");
+    return new KnownMission(
+        rs.getObject("id", UUID.class),
+        rs.getString("office_code"),
+        rs.getString("name"),
+        rs.getString("receiving_state"),
+        rs.getString("time_zone"),
+        rs.getObject("remaining_staff_ceiling", Integer.class),
+        rs.getObject("negotiation_deadline_id", UUID.class),
+        negotiationDueAt == null ? null : negotiationDueAt.toInstant(),
+        rs.getObject("departure_lineage_id", UUID.class),
+        ceasedAt == null ? null : ceasedAt.toInstant());
   }
 }

@@ -55,7 +55,7 @@ public class RegisteringStaff {
     OfficeAccess.requireOffice(caller, "register staff", mission.officeCode(), Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
     checkPrincipal(request);
     StaffMember member =
-        new StaffMember(
+        StaffMember.accredited(
             UUID.randomUUID(),
             mission.id(),
             mission.officeCode(),
@@ -65,11 +65,7 @@ public class RegisteringStaff {
             request.nationality(),
             request.email(),
             request.phone(),
-            request.preferredLanguage(),
-            StaffStatus.ACCREDITED,
-            null,
-            null,
-            0);
+            request.preferredLanguage());
     staff.add(member);
     outbox.append(
         member.officeCode(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.interestsoffice.platform.validation.CountryCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffController {
 
   private final RegisteringStaff registering;
+  private final ChangingContactDetails changing;
 
-  StaffController(RegisteringStaff registering) {
+  StaffController(RegisteringStaff registering, ChangingContactDetails changing) {
     this.registering = registering;
+    this.changing = changing;
   }
 
   record RegisterStaffRequest(
@@ -41,6 +45,19 @@ class StaffController {
       @NotBlank @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +584121234567")
           String phone,
       @NotNull @Pattern(regexp = "es|en", message = "must be es or en") String preferredLanguage) {}
+
+  /** Only the fields sent change; at least one must be sent. */
+  record ChangeStaffRequest(
+      @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String fullName,
+      @Email @Size(min = 3, max = 254) String email,
+      @Pattern(regexp = "\\+[1-9][0-9]{6,14}", message = "must be an E.164 number such as +584121234567") String phone,
+      @Pattern(regexp = "es|en", message = "must be es or en") String preferredLanguage) {
+
+    @AssertTrue(message = "send at least one of fullName, email, phone, preferredLanguage")
+    boolean isAnyField() {
+      return fullName != null || email != null || phone != null || preferredLanguage != null;
+    }
+  }
 
   @PostMapping
   ResponseEntity<StaffView> register(@Valid @RequestBody RegisterStaffRequest request) {
@@ -61,6 +78,18 @@ class StaffController {
   @GetMapping
   List<StaffView> search(@RequestParam(required = false) UUID missionId, @RequestParam(required = false) StaffStatus status) {
     return registering.search(missionId, status).stream().map(StaffView::of).toList();
+  }
+
+  @PatchMapping("/{id}")
+  StaffView change(@PathVariable UUID id, @Valid @RequestBody ChangeStaffRequest request) {
+    return StaffView.of(
+        changing.change(
+            id,
+            new ChangingContactDetails.ContactChange(
+                request.fullName() == null ? null : request.fullName().strip(),
+                request.email() == null ? null : request.email().strip(),
+                request.phone(),
+                request.preferredLanguage())));
   }
 
   @GetMapping("/{id}")

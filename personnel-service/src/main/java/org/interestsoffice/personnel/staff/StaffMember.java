@@ -9,7 +9,11 @@ import java.util.UUID;
  *
  * @param principalId for family members only: the staff member they belong to (else null)
  * @param departureDeadlineId when ordered out: the deadline they must leave by (else null)
- * @param departureDueAt when ordered out: when that deadline falls due (else null)
+ * @param departureDeadlineKind when ordered out: {@code DEPARTURE} or {@code FINAL_DEPARTURE}
+ * @param departureDeadlineVersion when ordered out: the version of the deadline applied, so that an
+ *     older change arriving late does not overwrite a newer one
+ * @param departureDueAt when ordered out: when that deadline falls due (null while suspended)
+ * @param departedAt when the person left (else null)
  */
 public record StaffMember(
     UUID id,
@@ -24,8 +28,20 @@ public record StaffMember(
     String preferredLanguage,
     StaffStatus status,
     UUID departureDeadlineId,
+    String departureDeadlineKind,
+    Integer departureDeadlineVersion,
     Instant departureDueAt,
+    Instant departedAt,
     long version) {
+
+  /** A newly registered person: accredited, not ordered out. */
+  public static StaffMember accredited(
+      UUID id, UUID missionId, String officeCode, String fullName, StaffCategory category, UUID principalId,
+      String nationality, String email, String phone, String preferredLanguage) {
+    return new StaffMember(
+        id, missionId, officeCode, fullName, category, principalId, nationality, email, phone, preferredLanguage,
+        StaffStatus.ACCREDITED, null, null, null, null, null, 0);
+  }
 
   /**
    * Whether a rupture orders this person out. The receiving state must let those with privileges
@@ -42,13 +58,54 @@ public record StaffMember(
     return category != StaffCategory.LOCAL_HIRE && !nationality.equals(receivingState);
   }
 
+  /**
+   * Only members of the mission with privileges of their own can stay behind under diplomatic
+   * protection: not local hires, not nationals of the receiving state, not family members.
+   */
+  public boolean mayRemain(String receivingState) {
+    return category != StaffCategory.FAMILY_MEMBER && leavesOnRupture(receivingState, false);
+  }
+
   public Optional<UUID> principal() {
     return Optional.ofNullable(principalId);
   }
 
-  public StaffMember orderedOut(UUID deadlineId, Instant dueAt) {
+  public boolean hasDeparted() {
+    return status == StaffStatus.DEPARTED;
+  }
+
+  public StaffMember orderedOut(UUID deadlineId, String deadlineKind, int deadlineVersion, Instant dueAt) {
+    return with(StaffStatus.DEPARTURE_ORDERED, deadlineId, deadlineKind, deadlineVersion, dueAt, null);
+  }
+
+  /** Remaining staff are taken out of the departure order. */
+  public StaffMember remaining() {
+    return with(StaffStatus.REMAINING, null, null, null, null, null);
+  }
+
+  /** Back to the staff list, for a withdrawn designation while nobody is ordered out. */
+  public StaffMember accredited() {
+    return with(StaffStatus.ACCREDITED, null, null, null, null, null);
+  }
+
+  public StaffMember overdue() {
+    return with(StaffStatus.OVERDUE, departureDeadlineId, departureDeadlineKind, departureDeadlineVersion, departureDueAt, null);
+  }
+
+  public StaffMember departed(Instant at) {
+    return with(StaffStatus.DEPARTED, departureDeadlineId, departureDeadlineKind, departureDeadlineVersion, departureDueAt, at);
+  }
+
+  public StaffMember withContact(String newFullName, String newEmail, String newPhone, String newLanguage) {
+    return new StaffMember(
+        id, missionId, officeCode, newFullName, category, principalId, nationality, newEmail, newPhone, newLanguage,
+        status, departureDeadlineId, departureDeadlineKind, departureDeadlineVersion, departureDueAt, departedAt, version);
+  }
+
+  private StaffMember with(
+      StaffStatus newStatus, UUID deadlineId, String deadlineKind, Integer deadlineVersion, Instant dueAt, Instant at) {
     return new StaffMember(
         id, missionId, officeCode, fullName, category, principalId, nationality, email, phone, preferredLanguage,
-        StaffStatus.DEPARTURE_ORDERED, deadlineId, dueAt, version);
+        newStatus, deadlineId, deadlineKind, deadlineVersion, dueAt, at, version);
   }
 }

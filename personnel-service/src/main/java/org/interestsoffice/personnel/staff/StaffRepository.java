@@ -3,6 +3,8 @@ package org.interestsoffice.personnel.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,25 +45,119 @@ public class StaffRepository {
         .update();
   }
 
-  /** Saves a changed status and departure deadline; fails if changed concurrently since read. */
+  /** Saves a changed status, departure deadline and departure; fails if changed concurrently since read. */
   public void updateStatus(StaffMember member) {
     int updated =
         jdbc.sql(
                 """
                 update staff_member
-                set status = :status, departure_deadline_id = :deadlineId, departure_due_at = :dueAt,
+                set status = :status, departure_deadline_id = :deadlineId, departure_deadline_kind = :deadlineKind,
+                    departure_deadline_version = :deadlineVersion, departure_due_at = :dueAt, departed_at = :departedAt,
                     version = version + 1
                 where id = :id and version = :version
                 """)
             .param("status", member.status().name())
             .param("deadlineId", member.departureDeadlineId())
-            .param("dueAt", member.departureDueAt() == null ? null : Timestamp.from(member.departureDueAt()))
+            .param("deadlineKind", member.departureDeadlineKind())
+            .param("deadlineVersion", member.departureDeadlineVersion())
+            .param("dueAt", timestamp(member.departureDueAt()))
+            .param("departedAt", timestamp(member.departedAt()))
             .param("id", member.id())
             .param("version", member.version())
             .update();
     if (updated != 1) {
       throw new OptimisticLockingFailureException("Staff member " + member.id() + " was changed concurrently");
     }
+  }
+
+  /** Saves changed contact details; fails if changed concurrently since read. */
+  public void updateContact(StaffMember member) {
+    int updated =
+        jdbc.sql(
+                """
+                update staff_member
+                set full_name = :fullName, email = :email, phone = :phone, preferred_language = :language,
+                    version = version + 1
+                where id = :id and version = :version
+                """)
+            .param("fullName", member.fullName())
+            .param("email", member.email())
+            .param("phone", member.phone())
+            .param("language", member.preferredLanguage())
+            .param("id", member.id())
+            .param("version", member.version())
+            .update();
+    if (updated != 1) {
+      throw new OptimisticLockingFailureException("Staff member " + member.id() + " was changed concurrently");
+    }
+  }
+
+  /** The person, locked until the end of the transaction. */
+  public Optional<StaffMember> findForUpdate(UUID id) {
+    return jdbc.sql("select * from staff_member where id = :id for update").param("id", id).query(StaffRepository::map).optional();
+  }
+
+  /** These people, locked in a stable order (so that two transactions never deadlock on them). */
+  public List<StaffMember> findAllForUpdate(Collection<UUID> ids) {
+    return jdbc.sql("select * from staff_member where id = any(:ids) order by id for update")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(StaffRepository::map)
+        .list();
+  }
+
+  /** The mission's staff in that status, locked. */
+  public List<StaffMember> ofMissionForUpdate(UUID missionId, StaffStatus status) {
+    return jdbc.sql("select * from staff_member where mission_id = :missionId and status = :status order by id for update")
+        .param("missionId", missionId)
+        .param("status", status.name())
+        .query(StaffRepository::map)
+        .list();
+  }
+
+  /**
+   * Those ordered out (or overdue) on any deadline of the lineage with an older version than the
+   * given one, locked: the people a newer version of the deadline applies to.
+   */
+  public List<StaffMember> onLineageBelowVersionForUpdate(UUID lineageId, int version) {
+    return jdbc.sql(
+            """
+            select * from staff_member
+            where departure_deadline_id in (select deadline_id from known_deadline where lineage_id = :lineage)
+              and departure_deadline_version < :version
+              and status in ('DEPARTURE_ORDERED', 'OVERDUE')
+            order by id for update
+            """)
+        .param("lineage", lineageId)
+        .param("version", version)
+        .query(StaffRepository::map)
+        .list();
+  }
+
+  /** Those still ordered out on that deadline, at that version or an older one, locked. */
+  public List<StaffMember> orderedOutOnForUpdate(UUID deadlineId, int upToVersion) {
+    return jdbc.sql(
+            """
+            select * from staff_member
+            where departure_deadline_id = :deadlineId and departure_deadline_version <= :version
+              and status = 'DEPARTURE_ORDERED'
+            order by id for update
+            """)
+        .param("deadlineId", deadlineId)
+        .param("version", upToVersion)
+        .query(StaffRepository::map)
+        .list();
+  }
+
+  /** How many of the mission's staff are designated to remain. */
+  public int countRemaining(UUID missionId) {
+    return jdbc.sql("select count(*) from staff_member where mission_id = :missionId and status = 'REMAINING'")
+        .param("missionId", missionId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   public Optional<StaffMember> find(UUID id) {
@@ -99,6 +195,7 @@ public class StaffRepository {
 
   private static StaffMember map(ResultSet rs, int row) throws SQLException {
     Timestamp dueAt = rs.getTimestamp("departure_due_at");
+    Timestamp departedAt = rs.getTimestamp("departed_at");
     return new StaffMember(
         rs.getObject("id", UUID.class),
         rs.getObject("mission_id", UUID.class),
@@ -112,7 +209,10 @@ public class StaffRepository {
         rs.getString("preferred_language"),
         StaffStatus.valueOf(rs.getString("status")),
         rs.getObject("departure_deadline_id", UUID.class),
+        rs.getString("departure_deadline_kind"),
+        rs.getObject("departure_deadline_version", Integer.class),
         dueAt == null ? null : dueAt.toInstant(),
+        departedAt == null ? null : departedAt.toInstant(),
         rs.getLong("version"));
   }
 }

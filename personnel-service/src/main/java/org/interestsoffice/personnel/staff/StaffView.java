@@ -17,7 +17,10 @@ public record StaffView(
     String preferredLanguage,
     StaffStatus status,
     UUID departureDeadlineId,
-    Instant departureDueAt) {
+    String departureDeadlineKind,
+    Integer departureDeadlineVersion,
+    Instant departureDueAt,
+    Instant departedAt) {
 
   public static StaffView of(StaffMember member) {
     return new StaffView(
@@ -33,6 +36,9 @@ public record StaffView(
         member.preferredLanguage(),
         member.status(),
         member.departureDeadlineId(),
-        member.departureDueAt());
+        member.departureDeadlineKind(),
+        member.departureDeadlineVersion(),
+        member.departureDueAt(),
+        member.departedAt());
   }
 }

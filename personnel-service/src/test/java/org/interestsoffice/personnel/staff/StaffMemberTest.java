@@ -2,6 +2,7 @@ package org.interestsoffice.personnel.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,34 @@ class StaffMemberTest {
     assertThat(a(StaffCategory.FAMILY_MEMBER, "US").leavesOnRupture(VENEZUELA, false)).isFalse();
   }
 
+  @Test
+  void onlyThoseWithPrivilegesOfTheirOwnMayRemain() {
+    assertThat(a(StaffCategory.DIPLOMATIC_AGENT, "US").mayRemain(VENEZUELA)).isTrue();
+    assertThat(a(StaffCategory.ADMINISTRATIVE_TECHNICAL, "US").mayRemain(VENEZUELA)).isTrue();
+    assertThat(a(StaffCategory.DIPLOMATIC_AGENT, VENEZUELA).mayRemain(VENEZUELA)).isFalse();
+    assertThat(a(StaffCategory.LOCAL_HIRE, "CO").mayRemain(VENEZUELA)).isFalse();
+    assertThat(a(StaffCategory.FAMILY_MEMBER, "US").mayRemain(VENEZUELA)).isFalse();
+  }
+
+  @Test
+  void aDepartureKeepsTheDeadlineThePersonLeftUnder() {
+    Instant due = Instant.parse("2019-01-26T20:00:00Z");
+    UUID deadline = UUID.randomUUID();
+    StaffMember ordered = a(StaffCategory.DIPLOMATIC_AGENT, "US").orderedOut(deadline, "DEPARTURE", 2, due);
+
+    StaffMember departed = ordered.departed(Instant.parse("2019-01-25T10:00:00Z"));
+
+    assertThat(departed.status()).isEqualTo(StaffStatus.DEPARTED);
+    assertThat(departed.hasDeparted()).isTrue();
+    assertThat(departed.departureDeadlineId()).isEqualTo(deadline);
+    assertThat(departed.departureDeadlineVersion()).isEqualTo(2);
+    assertThat(departed.departedAt()).isEqualTo(Instant.parse("2019-01-25T10:00:00Z"));
+    assertThat(ordered.remaining().departureDeadlineId()).as("remaining staff are not ordered out").isNull();
+  }
+
   private static StaffMember a(StaffCategory category, String nationality) {
-    return new StaffMember(
+    return StaffMember.accredited(
         UUID.randomUUID(), UUID.randomUUID(), "CCS", "Someone", category, null, nationality, "someone@state.example",
-        "+584121234567", "es", StaffStatus.ACCREDITED, null, null, 0);
+        "+584121234567", "es");
   }
 }

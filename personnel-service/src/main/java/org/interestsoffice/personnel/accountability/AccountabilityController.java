@@ -1,0 +1,59 @@
+package org.interestsoffice.personnel.accountability;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.interestsoffice.personnel.departures.KnownDeadline;
+import org.interestsoffice.personnel.staff.StaffStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AccountabilityController {
+
+  private final AccountingForStaff accounting;
+
+  AccountabilityController(AccountingForStaff accounting) {
+    this.accounting = accounting;
+  }
+
+  /** Overdue people are named, not contacted from here: no contact details in this view. */
+  record OverdueView(UUID staffId, String fullName, UUID deadlineId, Instant dueAt) {}
+
+  record DeadlineView(UUID deadlineId, String kind, String status, Instant dueAt, int version) {
+
+    static DeadlineView of(KnownDeadline deadline) {
+      return new DeadlineView(deadline.deadlineId(), deadline.kind(), deadline.status(), deadline.dueAt(), deadline.version());
+    }
+  }
+
+  /**
+   * @param timeLeft ISO 8601 duration until the departure deadline (PT0S once passed), null if none runs
+   */
+  record AccountabilityView(
+      UUID missionId,
+      int total,
+      Map<StaffStatus, Integer> byStatus,
+      List<OverdueView> overdue,
+      DeadlineView departureDeadline,
+      String timeLeft,
+      DeadlineView negotiationDeadline) {}
+
+  @GetMapping("/api/missions/{id}/accountability")
+  AccountabilityView accountability(@PathVariable UUID id) {
+    AccountingForStaff.Accountability account = accounting.of(id);
+    return new AccountabilityView(
+        account.missionId(),
+        account.total(),
+        account.byStatus(),
+        account.overdue().stream()
+            .map(member -> new OverdueView(member.id(), member.fullName(), member.departureDeadlineId(), member.departureDueAt()))
+            .toList(),
+        account.deadline().map(DeadlineView::of).orElse(null),
+        account.timeLeft() == null ? null : account.timeLeft().toString(),
+        account.negotiationDeadline().map(DeadlineView::of).orElse(null));
+  }
+}

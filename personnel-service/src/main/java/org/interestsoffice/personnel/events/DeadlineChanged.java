@@ -1,0 +1,24 @@
+package org.interestsoffice.personnel.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.IntegrationEvent;
+
+/**
+ * Personnel's copy of the missions event: only what it reads.
+ *
+ * @param previousDeadlineId the deadline a reissue supersedes, else null
+ * @param dueAt null while the deadline is suspended, if missions sends none
+ */
+@IntegrationEvent(type = "DeadlineChanged")
+public record DeadlineChanged(
+    UUID missionId,
+    String officeCode,
+    UUID deadlineId,
+    UUID previousDeadlineId,
+    String deadlineKind,
+    String change,
+    String status,
+    Instant dueAt,
+    int deadlineVersion) {}

@@ -1,0 +1,25 @@
+package org.interestsoffice.personnel.groups;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * People leaving together, on one flight or in one convoy.
+ *
+ * @param departedAt once the group's departure is confirmed (else null)
+ */
+record DepartureGroup(
+    UUID id,
+    UUID missionId,
+    String officeCode,
+    String name,
+    Instant scheduledAt,
+    Transport transport,
+    Instant departedAt,
+    List<UUID> memberIds) {
+
+  boolean hasDeparted() {
+    return departedAt != null;
+  }
+}
