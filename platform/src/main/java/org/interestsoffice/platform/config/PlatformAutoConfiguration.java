@@ -9,6 +9,7 @@ import org.interestsoffice.platform.messaging.MessagingProperties;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.outbox.OutboxRelay;
 import org.interestsoffice.platform.security.PlatformSecurityConfiguration;
+import org.interestsoffice.platform.web.ApiDescription;
 import org.interestsoffice.platform.web.CorrelationIdFilter;
 import org.interestsoffice.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.core.AmqpAdmin;
@@ -36,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({ProblemDetailsAdvice.class, PlatformSecurityConfiguration.class})
+@Import({ProblemDetailsAdvice.class, PlatformSecurityConfiguration.class, ApiDescription.class})
 public class PlatformAutoConfiguration {
 
   /** Time is injected everywhere, so tests can stand days later without waiting. */

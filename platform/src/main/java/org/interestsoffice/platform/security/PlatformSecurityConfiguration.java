@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every service is a resource server: it validates the access token itself (issuer, signature,
  * expiry and its own audience, configured in platform-defaults.yml) and denies by default. Only
- * health, info, metrics and the service's declared public paths are open.
+ * health, info, metrics, the OpenAPI description (it describes the API, it holds no data) and the
+ * service's declared public paths are open.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,6 +33,7 @@ public class PlatformSecurityConfiguration {
               requests
                   .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                   .permitAll();
+              requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll();
               if (!properties.publicPaths().isEmpty()) {
                 requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
               }

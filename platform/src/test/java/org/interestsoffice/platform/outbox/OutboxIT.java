@@ -178,8 +178,18 @@ class OutboxIT {
   }
 
   @Test
-  void aLostExchangeIsDeclaredAgainAndTheEventStillArrives() {
-    admin.deleteExchange(names.of(properties.exchange()));
+  void aLostExchangeIsDeclaredAgainAndTheEventStillArrives() throws Exception {
+    // Deleted by an operator, over a connection of their own.
+    Broker broker = TestInfrastructure.get().rabbit();
+    com.rabbitmq.client.ConnectionFactory operator = new com.rabbitmq.client.ConnectionFactory();
+    operator.setHost(broker.host());
+    operator.setPort(broker.port());
+    operator.setUsername(broker.username());
+    operator.setPassword(broker.password());
+    try (com.rabbitmq.client.Connection connection = operator.newConnection();
+        com.rabbitmq.client.Channel channel = connection.createChannel()) {
+      channel.exchangeDelete(names.of(properties.exchange()));
+    }
 
     ParcelService.ship(transactions, outbox, parcel("p-after-exchange-lost"));
 
