@@ -2,8 +2,11 @@ package org.interestsoffice.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/** The single entry point of the platform's public API. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GatewayApplication {
 
   public static void main(String[] args) {

@@ -10,8 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -22,6 +30,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -36,11 +48,42 @@ class GatewaySecurity {
 
   private static final Logger audit = LoggerFactory.getLogger("audit");
 
+  /**
+   * The admin console signs in here: authorization code with PKCE against Keycloak's login page,
+   * the session held by the gateway, and {@code /console/api/**} relayed to the services with the
+   * session's access token (TokenRelay). The browser never holds a token, only the session cookie.
+   */
   @Bean
-  SecurityWebFilterChain accessControl(ServerHttpSecurity http) {
+  @Order(1)
+  SecurityWebFilterChain consoleSignIn(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+    DefaultServerOAuth2AuthorizationRequestResolver withPkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    OidcClientInitiatedServerLogoutSuccessHandler signOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+    signOut.setPostLogoutRedirectUri("{baseUrl}/console/");
+    return http
+        .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console/**", "/oauth2/**", "/login/**", "/logout"))
+        .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+        .oauth2Login(
+            login ->
+                login
+                    .authorizationRequestResolver(withPkce)
+                    // Back to where the browser was going, else to the console's start page.
+                    .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/")))
+        .logout(logout -> logout.logoutSuccessHandler(signOut))
+        // A cookie session can be ridden by another site: changes need the CSRF token the
+        // console reads from the XSRF-TOKEN cookie and sends back in a header.
+        .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse()))
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityWebFilterChain accessControl(ServerHttpSecurity http, GatewaySettings settings) {
     return http
         // Bearer tokens only for the API: no cookie session to forge requests against.
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        // Before authentication, so that a browser's preflight (no token) gets its answer.
+        .cors(cors -> cors.configurationSource(corsFor(settings.corsAllowedOrigins())))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .authorizeExchange(
@@ -50,6 +93,9 @@ class GatewaySecurity {
                     .permitAll()
                     // The acknowledgement link works without signing in; its token is the credential.
                     .pathMatchers("/ack/**")
+                    .permitAll()
+                    // API documentation is not secret: the services' descriptions and their viewer.
+                    .pathMatchers(HttpMethod.GET, "/api-docs/*", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                     .permitAll()
                     .anyExchange()
                     .access(new AccessRules()))
@@ -65,6 +111,19 @@ class GatewaySecurity {
                     .authenticationEntryPoint((exchange, failure) -> problem(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required"))
                     .accessDeniedHandler((exchange, denied) -> problem(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
         .build();
+  }
+
+  /** Only the configured frontends may call the API from a browser; none by default. */
+  private static CorsConfigurationSource corsFor(List<String> allowedOrigins) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(allowedOrigins);
+    cors.setAllowedMethods(List.of("GET", "POST", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER));
+    cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Location", "Retry-After"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/api/**", cors);
+    return source;
   }
 
   /** Realm roles ({@code realm_access.roles}) become authorities; the user name is the principal. */

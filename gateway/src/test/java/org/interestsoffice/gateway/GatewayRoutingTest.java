@@ -49,6 +49,13 @@ class GatewayRoutingTest {
   @Autowired
   WebTestClient client;
 
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
   @BeforeEach
   void forgetEarlierRequests() {
     backends().forEach(Backend::forget);
@@ -99,6 +106,28 @@ class GatewayRoutingTest {
     });
     assertThat(backends().filter(backend -> backend != service).flatMap(backend -> backend.received().stream()))
         .as("requests reaching another service").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "/api-docs/missions,      missions",
+      "/api-docs/personnel,     personnel",
+      "/api-docs/notifications, notifications",
+  })
+  void servesEachServicesApiDescriptionWithoutAToken(String path, String expected) {
+    WebTestClient.bindToServer().baseUrl(baseUrl()).build().get().uri(path).exchange().expectStatus().isOk();
+
+    Backend service = backends().filter(backend -> backend.name().equals(expected)).findFirst().orElseThrow();
+    assertThat(service.received()).singleElement().satisfies(received -> assertThat(received.uri()).isEqualTo("/v3/api-docs"));
+  }
+
+  @Test
+  void servesTheDocumentationPageListingTheServices() {
+    WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+    anonymous.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    anonymous.get().uri("/v3/api-docs/swagger-config").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(config -> assertThat(config).contains("/api-docs/missions", "/api-docs/personnel", "/api-docs/notifications"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -45,7 +45,10 @@ final class RunningSystem {
             Map.of(
                 "MISSIONS_URL", missions.baseUrl(),
                 "PERSONNEL_URL", personnel.baseUrl(),
-                "NOTIFICATIONS_URL", notifications.baseUrl()));
+                "NOTIFICATIONS_URL", notifications.baseUrl(),
+                // The tests fire many requests per user; the limit itself is tested in the gateway.
+                "GATEWAY_RATE_LIMIT_PER_SECOND", "10000",
+                "GATEWAY_RATE_LIMIT_BURST", "10000"));
     gateway = ServiceProcess.start("gateway", gatewayEnvironment, logs);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-stop"));
     Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));

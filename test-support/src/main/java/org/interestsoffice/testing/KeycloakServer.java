@@ -107,12 +107,14 @@ public final class KeycloakServer {
     Path logFile = Path.of("target", "keycloak.log").toAbsolutePath();
     try {
       Files.createDirectories(logFile.getParent());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder("bash", root.resolve("bin/keycloak").toString(), Integer.toString(port), Integer.toString(managementPort))
               .directory(root.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .start();
+              .redirectOutput(logFile.toFile());
+      // A Keycloak home of their own, so that tests never disturb a Keycloak the local run started.
+      builder.environment().putIfAbsent("IOP_CACHE", Path.of(System.getProperty("user.home"), ".cache", "interests-office", "tests").toString());
+      Process process = builder.start();
       KeycloakServer server = new KeycloakServer(port, process);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
       long started = System.nanoTime();

@@ -1,0 +1,119 @@
+package org.interestsoffice.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.interestsoffice.testing.KeycloakServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The admin console's sign-in, as a browser does it, against the real Keycloak login page:
+ * authorization code with PKCE, the session kept by the gateway, the API reached through
+ * /console/api with the token relayed by the gateway — and no token ever in the browser.
+ */
+class ConsoleSignInIT {
+
+  private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+  private final HttpClient browser =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Cookies per host, kept like a browser keeps them on localhost: Keycloak marks its cookies
+   * Secure even over plain HTTP, which browsers accept on localhost and java.net's CookieManager
+   * does not.
+   */
+  private final Map<String, Map<String, String>> cookies = new HashMap<>();
+
+  @Test
+  void anOfficerSignsInOnKeycloaksPageAndUsesTheApiThroughTheSession() throws Exception {
+    RunningSystem system = RunningSystem.get();
+    URI console = URI.create(system.gateway.baseUrl() + "/console/api/missions");
+
+    HttpResponse<String> notSignedIn = get(console);
+    assertThat(notSignedIn.statusCode()).isEqualTo(302);
+    HttpResponse<String> toKeycloak = get(console.resolve(location(notSignedIn)));
+    assertThat(toKeycloak.statusCode()).isEqualTo(302);
+    URI authorization = URI.create(location(toKeycloak));
+    assertThat(authorization.toString()).startsWith(system.keycloak.issuer() + "/protocol/openid-connect/auth");
+    assertThat(authorization.getQuery()).contains("client_id=gateway", "response_type=code", "code_challenge_method=S256").contains("code_challenge=");
+
+    HttpResponse<String> loginPage = get(authorization);
+    assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
+    Matcher form = LOGIN_FORM.matcher(loginPage.body());
+    assertThat(form.find()).as("Keycloak's login form").isTrue();
+    HttpResponse<String> signedIn =
+        post(URI.create(form.group(1).replace("&amp;", "&")),
+            "username=ccs.officer&password=" + URLEncoder.encode(KeycloakServer.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&credentialId=");
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+    URI callback = URI.create(location(signedIn));
+    assertThat(callback.getPath()).isEqualTo("/login/oauth2/code/keycloak");
+
+    HttpResponse<String> codeExchanged = get(callback);
+    assertThat(codeExchanged.statusCode()).isEqualTo(302);
+    assertThat(location(codeExchanged)).as("signed in, back to the console").contains("/console/");
+    HttpResponse<String> missions = get(console);
+    assertThat(missions.statusCode()).as(missions.body()).isEqualTo(200);
+    assertThat(missions.body()).startsWith("[");
+
+    // The browser holds a session cookie for the gateway, never a token: not in a cookie, not in a body.
+    Map<String, String> gatewayCookies = cookies.get(console.getAuthority());
+    assertThat(gatewayCookies).containsKey("SESSION");
+    gatewayCookies.forEach((name, value) -> assertThat(value).as(name).doesNotContain("eyJ"));
+    for (HttpResponse<String> response : new HttpResponse[] {notSignedIn, toKeycloak, codeExchanged, missions}) {
+      assertThat(response.body()).doesNotContain("eyJ");
+    }
+  }
+
+  @Test
+  void withoutASessionTheConsoleApiSendsTheBrowserToSignIn() throws Exception {
+    HttpResponse<String> response = get(URI.create(RunningSystem.get().gateway.baseUrl() + "/console/api/staff"));
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(location(response)).contains("/oauth2/authorization/keycloak");
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return send(uri, HttpRequest.newBuilder(uri).GET());
+  }
+
+  private HttpResponse<String> post(URI uri, String form) throws IOException, InterruptedException {
+    return send(uri, HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private HttpResponse<String> send(URI uri, HttpRequest.Builder request) throws IOException, InterruptedException {
+    Map<String, String> jar = cookies.computeIfAbsent(uri.getAuthority(), host -> new LinkedHashMap<>());
+    if (!jar.isEmpty()) {
+      request.header("Cookie", jar.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+    }
+    HttpResponse<String> response = browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      String value = pair.substring(equals + 1);
+      if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
+        jar.remove(pair.substring(0, equals));
+      } else {
+        jar.put(pair.substring(0, equals), value);
+      }
+    }
+    return response;
+  }
+
+  private static String location(HttpResponse<?> response) {
+    return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location in " + response));
+  }
+}
