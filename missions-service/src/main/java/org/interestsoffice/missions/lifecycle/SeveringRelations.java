@@ -20,9 +20,6 @@ import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
-import org.interestsoffice.platform.security.OfficeAccess;
-import org.interestsoffice.platform.security.Role;
-import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,6 +32,7 @@ public class SeveringRelations {
 
   static final String LEGAL_BASIS = "Rupture of diplomatic relations; departure under VCDR art. 44-45";
 
+  private final MissionChanges changes;
   private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
@@ -44,6 +42,7 @@ public class SeveringRelations {
   private final Clock clock;
 
   SeveringRelations(
+      MissionChanges changes,
       MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
@@ -51,6 +50,7 @@ public class SeveringRelations {
       TransitionLog transitions,
       Outbox outbox,
       Clock clock) {
+    this.changes = changes;
     this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
@@ -68,8 +68,7 @@ public class SeveringRelations {
   public Outcome declare(UUID missionId, Rupture rupture) {
     Instant now = clock.instant();
     Caller caller = Callers.current();
-    Mission mission = missions.lock(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
-    OfficeAccess.requireAction(caller, "declare a rupture", mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
+    Mission mission = changes.lockForAction(caller, missionId, "declare a rupture");
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", rupture.noteReceivedAt(), now);
     MissionStatus before = mission.severRelations(rupture.consularPostsClosed());
     // The rupture's note is recorded with it: it is the first note of the crisis.
