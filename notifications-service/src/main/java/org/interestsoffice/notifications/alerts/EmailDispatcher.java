@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.interestsoffice.notifications.acknowledgement.AcknowledgementLinks;
 import org.interestsoffice.platform.work.Backoff;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
@@ -37,14 +38,24 @@ public class EmailDispatcher extends PollingWorker {
   private final JavaMailSender mail;
   private final AlertSettings settings;
   private final Backoff backoff;
+  private final DeliveryLog deliveryLog;
+  private final AcknowledgementLinks links;
 
-  EmailDispatcher(JdbcClient jdbc, TransactionTemplate transactions, JavaMailSender mail, AlertSettings settings) {
+  EmailDispatcher(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      JavaMailSender mail,
+      AlertSettings settings,
+      DeliveryLog deliveryLog,
+      AcknowledgementLinks links) {
     super("email-dispatcher", settings.pollInterval(), Duration.ofSeconds(30));
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.mail = mail;
     this.settings = settings;
     this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+    this.deliveryLog = deliveryLog;
+    this.links = links;
   }
 
   private record DueEmail(UUID id, String recipient, String subject, String body, int attempts) {}
@@ -89,11 +100,13 @@ public class EmailDispatcher extends PollingWorker {
       helper.setFrom(settings.mailFrom());
       helper.setTo(email.recipient());
       helper.setSubject(email.subject());
-      helper.setText(email.body());
+      // The link is made now, per attempt, so the raw token is never stored (see AcknowledgementLinks).
+      helper.setText(email.body().replace(DepartureAlertText.ACK_LINK, links.issue(email.id())));
       mail.send(message);
       jdbc.sql("update alert set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null where id = :id")
           .param("id", email.id())
           .update();
+      deliveryLog.record(email.id(), "EMAIL", AlertStatus.SENT, null);
     } catch (MailException | MessagingException e) {
       failed(email, e);
     }
@@ -110,18 +123,20 @@ public class EmailDispatcher extends PollingWorker {
         .addKeyValue("alertId", email.id())
         .addKeyValue("attempt", attempts)
         .log("Email alert not sent ({}); {}", failure.getClass().getSimpleName(), dead ? "giving up" : "retrying in " + delay);
+    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    AlertStatus status = dead ? AlertStatus.DEAD : AlertStatus.RETRYING;
     jdbc.sql(
             """
             update alert set status = :status, attempts = :attempts, last_error = :error,
                              next_attempt_at = now() + make_interval(secs => :backoffSeconds)
             where id = :id
             """)
-        .param("status", dead ? AlertStatus.DEAD.name() : AlertStatus.RETRYING.name())
+        .param("status", status.name())
         .param("attempts", attempts)
-        .param("error", failure.getClass().getSimpleName() + ": " + failure.getMessage())
+        .param("error", error)
         .param("backoffSeconds", delay.toMillis() / 1000.0)
         .param("id", email.id())
         .update();
+    deliveryLog.record(email.id(), "EMAIL", status, error);
   }
-
 }

@@ -29,11 +29,13 @@ public class RaisingDepartureAlerts {
   private final Contacts contacts;
   private final JdbcClient jdbc;
   private final EmailDispatcher dispatcher;
+  private final DeliveryLog deliveryLog;
 
-  RaisingDepartureAlerts(Contacts contacts, JdbcClient jdbc, EmailDispatcher dispatcher) {
+  RaisingDepartureAlerts(Contacts contacts, JdbcClient jdbc, EmailDispatcher dispatcher, DeliveryLog deliveryLog) {
     this.contacts = contacts;
     this.jdbc = jdbc;
     this.dispatcher = dispatcher;
+    this.deliveryLog = deliveryLog;
   }
 
   public void onDepartureOrdered(DepartureOrdered order, EventEnvelope envelope) {
@@ -72,6 +74,7 @@ public class RaisingDepartureAlerts {
       log.atInfo().addKeyValue("staffId", order.staffId()).log("Departure alert for this deadline version already queued");
       return;
     }
+    deliveryLog.record(alertId, "EMAIL", AlertStatus.QUEUED, null);
     log.atInfo().addKeyValue("alertId", alertId).addKeyValue("staffId", order.staffId()).log("Departure alert queued");
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {

@@ -26,6 +26,7 @@ class DepartureAlertTextTest {
         .contains("Mission: Embassy of the United States in Caracas")
         .contains("Deadline: 2019-01-26 20:00 UTC")
         .contains("Local time: 2019-01-26 16:00 (America/Caracas)")
+        .contains("Confirm that you have received this order: " + DepartureAlertText.ACK_LINK)
         .doesNotContain("Plazo");
   }
 
@@ -40,6 +41,7 @@ class DepartureAlertTextTest {
         .contains("Misión: Embajada de los Estados Unidos en Caracas")
         .contains("Plazo: 2019-01-26 20:00 UTC")
         .contains("Hora local: 2019-01-26 16:00 (America/Caracas)")
+        .contains("Confirme que ha recibido esta orden: " + DepartureAlertText.ACK_LINK)
         .doesNotContain("Deadline");
   }
 

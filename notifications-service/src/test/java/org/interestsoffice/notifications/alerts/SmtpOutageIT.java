@@ -107,6 +107,18 @@ class SmtpOutageIT {
     List<ReceivedEmail> received = mailbox.emailsTo(jane.email());
     assertThat(received).hasSize(1);
 
+    // The delivery log holds every attempt: queued, the failed ones with their error, then sent.
+    List<String> log =
+        jdbc.sql("select status || ':' || coalesce(error, '') from delivery_attempt where alert_id = :id order by id")
+            .param("id", sent.id())
+            .query(String.class)
+            .list();
+    assertThat(log).first().isEqualTo("QUEUED:");
+    assertThat(log).last().isEqualTo("SENT:");
+    assertThat(log.subList(1, log.size() - 1))
+        .hasSize(sent.attempts() - 1)
+        .allSatisfy(attempt -> assertThat(attempt).startsWith("RETRYING:").hasSizeGreaterThan("RETRYING:".length()));
+
     // The failures were logged (by alert id), without the person's contact details.
     assertThat(output.getAll())
         .contains(retrying.id().toString())

@@ -1,0 +1,40 @@
+package org.interestsoffice.notifications.alerts;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.interestsoffice.notifications.alerts.AlertViews.AlertDetailView;
+import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
+import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AlertsController {
+
+  private final FollowingAlerts following;
+
+  AlertsController(FollowingAlerts following) {
+    this.following = following;
+  }
+
+  @GetMapping("/api/alerts")
+  List<AlertView> search(
+      @RequestParam(required = false) UUID missionId,
+      @RequestParam(required = false) UUID staffId,
+      @RequestParam(required = false) AlertStatus status) {
+    return following.search(missionId, staffId, status);
+  }
+
+  @GetMapping("/api/alerts/{id}")
+  AlertDetailView one(@PathVariable UUID id) {
+    return following.get(id);
+  }
+
+  @GetMapping("/api/missions/{id}/alert-progress")
+  AlertProgressView progress(@PathVariable UUID id) {
+    return following.progress(id);
+  }
+}
