@@ -12,11 +12,8 @@ import org.interestsoffice.missions.deadlines.DeadlineKind;
 import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.MissionCeased;
 import org.interestsoffice.missions.mission.Mission;
-import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
-import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.interestsoffice.platform.web.ProblemException;
@@ -41,30 +38,21 @@ public class CeasingMissions {
   private static final Duration EFFECTIVE_RANGE = Duration.ofDays(90);
 
   private final MissionChanges changes;
-  private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
   private final NoteRegister notes;
-  private final TransitionLog transitions;
-  private final Outbox outbox;
   private final Clock clock;
 
   CeasingMissions(
       MissionChanges changes,
-      MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
       NoteRegister notes,
-      TransitionLog transitions,
-      Outbox outbox,
       Clock clock) {
     this.changes = changes;
-    this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
-    this.transitions = transitions;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -84,7 +72,6 @@ public class CeasingMissions {
     }
     notes.require(mission.officeCode(), cessation.noteReference());
     MissionStatus before = mission.declareCessation();
-    missions.update(mission);
     // The negotiation is over: its deadline must not fire and cease the mission a second time.
     for (Deadline open : deadlines.lockOpen(missionId, DeadlineKind.NEGOTIATION)) {
       Deadline superseded = open.superseded();
@@ -92,9 +79,13 @@ public class CeasingMissions {
       history.record(superseded, DeadlineChange.SUPERSEDED, cessation.noteReference(), caller.username(), now);
     }
     Deadline finalDeparture = startFinalDeparture(mission, cessation.noteReference(), cessation.effectiveAt(), caller, now);
-    transitions.record(missionId, before, mission.status(), DECLARED_BASIS, cessation.noteReference(), caller.username(), now);
-    announce(mission, "DECLARED", cessation.noteReference(), cessation.effectiveAt(), finalDeparture);
-    Audit.changed(caller, "declare cessation", mission.officeCode(), missionId);
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, DECLARED_BASIS, cessation.noteReference()),
+        caller,
+        now,
+        ceased(mission, "DECLARED", cessation.noteReference(), cessation.effectiveAt(), finalDeparture),
+        "declare cessation");
     return new Outcome(mission, finalDeparture);
   }
 
@@ -107,11 +98,14 @@ public class CeasingMissions {
   public void negotiationExpired(Mission mission, Deadline expired) {
     Instant now = clock.instant();
     MissionStatus before = mission.ceaseOnExpiry();
-    missions.update(mission);
     Deadline finalDeparture = startFinalDeparture(mission, null, expired.dueAt(), Caller.SYSTEM, now);
-    transitions.record(mission.id(), before, mission.status(), EXPIRED_BASIS, expired.noteReference(), Caller.SYSTEM.username(), now);
-    announce(mission, "NEGOTIATION_EXPIRED", null, expired.dueAt(), finalDeparture);
-    Audit.changed(Caller.SYSTEM, "cease on negotiation expiry", mission.officeCode(), mission.id());
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, EXPIRED_BASIS, expired.noteReference()),
+        Caller.SYSTEM,
+        now,
+        ceased(mission, "NEGOTIATION_EXPIRED", null, expired.dueAt(), finalDeparture),
+        "cease on negotiation expiry");
   }
 
   private Deadline startFinalDeparture(Mission mission, String noteReference, Instant from, Caller caller, Instant now) {
@@ -121,17 +115,15 @@ public class CeasingMissions {
     return finalDeparture;
   }
 
-  private void announce(Mission mission, String reason, String noteReference, Instant effectiveAt, Deadline finalDeparture) {
-    outbox.append(
+  private static MissionCeased ceased(Mission mission, String reason, String noteReference, Instant effectiveAt, Deadline finalDeparture) {
+    return new MissionCeased(
+        mission.id(),
         mission.officeCode(),
-        new MissionCeased(
-            mission.id(),
-            mission.officeCode(),
-            reason,
-            noteReference,
-            effectiveAt,
-            finalDeparture.id(),
-            finalDeparture.version(),
-            finalDeparture.dueAt()));
+        reason,
+        noteReference,
+        effectiveAt,
+        finalDeparture.id(),
+        finalDeparture.version(),
+        finalDeparture.dueAt());
   }
 }

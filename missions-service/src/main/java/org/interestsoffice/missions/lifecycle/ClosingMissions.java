@@ -12,12 +12,9 @@ import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.MissionClosed;
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionKind;
-import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.missions.notes.RecordingNotes;
-import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.springframework.stereotype.Service;
@@ -35,30 +32,21 @@ public class ClosingMissions {
   static final String CONSULAR_BASIS = "Consular post closed (VCCR art. 2(3), 27)";
 
   private final MissionChanges changes;
-  private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
   private final NoteRegister notes;
-  private final TransitionLog transitions;
-  private final Outbox outbox;
   private final Clock clock;
 
   ClosingMissions(
       MissionChanges changes,
-      MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
       NoteRegister notes,
-      TransitionLog transitions,
-      Outbox outbox,
       Clock clock) {
     this.changes = changes;
-    this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
-    this.transitions = transitions;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -72,7 +60,6 @@ public class ClosingMissions {
     RecordingNotes.requireNotInTheFuture("closedAt", closure.closedAt(), now);
     notes.require(mission.officeCode(), closure.noteReference());
     MissionStatus before = mission.close();
-    missions.update(mission);
     for (DeadlineKind kind : DeadlineKind.values()) {
       for (Deadline open : deadlines.lockOpen(missionId, kind)) {
         boolean negotiation = kind == DeadlineKind.NEGOTIATION;
@@ -82,11 +69,13 @@ public class ClosingMissions {
       }
     }
     String basis = before == MissionStatus.CEASED || mission.kind() != MissionKind.CONSULATE ? CEASED_BASIS : CONSULAR_BASIS;
-    transitions.record(missionId, before, mission.status(), basis, closure.noteReference(), caller.username(), now);
-    outbox.append(
-        mission.officeCode(),
-        new MissionClosed(missionId, mission.officeCode(), mission.kind().name(), closure.noteReference(), closure.closedAt()));
-    Audit.changed(caller, "close mission", mission.officeCode(), missionId);
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, basis, closure.noteReference()),
+        caller,
+        now,
+        new MissionClosed(missionId, mission.officeCode(), mission.kind().name(), closure.noteReference(), closure.closedAt()),
+        "close mission");
     return mission;
   }
 }

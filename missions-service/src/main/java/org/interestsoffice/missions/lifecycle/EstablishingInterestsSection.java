@@ -13,11 +13,8 @@ import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.deadlines.DeadlineStatus;
 import org.interestsoffice.missions.events.InterestsSectionEstablished;
 import org.interestsoffice.missions.mission.Mission;
-import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
-import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.interestsoffice.platform.web.ProblemException;
@@ -34,30 +31,21 @@ public class EstablishingInterestsSection {
   static final String LEGAL_BASIS = "Agreement on an interests section under a protecting power (VCDR art. 45-46)";
 
   private final MissionChanges changes;
-  private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
   private final NoteRegister notes;
-  private final TransitionLog transitions;
-  private final Outbox outbox;
   private final Clock clock;
 
   EstablishingInterestsSection(
       MissionChanges changes,
-      MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
       NoteRegister notes,
-      TransitionLog transitions,
-      Outbox outbox,
       Clock clock) {
     this.changes = changes;
-    this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
-    this.transitions = transitions;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -88,23 +76,24 @@ public class EstablishingInterestsSection {
       }
     }
     MissionStatus before = mission.establishInterestsSection(agreement.protectingState(), agreement.staffCeiling(), agreement.services());
-    missions.update(mission);
     for (Deadline open : negotiations) {
       Deadline met = open.met();
       deadlines.update(met);
       history.record(met, DeadlineChange.MET, agreement.noteReference(), caller.username(), now);
     }
-    transitions.record(missionId, before, mission.status(), LEGAL_BASIS, agreement.noteReference(), caller.username(), now);
-    outbox.append(
-        mission.officeCode(),
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, LEGAL_BASIS, agreement.noteReference()),
+        caller,
+        now,
         new InterestsSectionEstablished(
             missionId,
             mission.officeCode(),
             agreement.noteReference(),
             agreement.protectingState(),
             agreement.staffCeiling(),
-            List.copyOf(agreement.services())));
-    Audit.changed(caller, "establish interests section", mission.officeCode(), missionId);
+            List.copyOf(agreement.services())),
+        "establish interests section");
     return mission;
   }
 }

@@ -1,29 +1,53 @@
 package org.interestsoffice.missions.lifecycle;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionRepository;
+import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.OfficeAccess;
 import org.interestsoffice.platform.security.Role;
 import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Component;
 
-/** The first step of every change to a mission: lock it, and let only its office's heads act. */
+/**
+ * The first and the last step of every change to a mission's status: lock it and let only its
+ * office's heads act; then save the new status with its transition (legal basis, note, actor),
+ * announce it through the outbox and audit it — all in the caller's transaction.
+ */
 @Component
 class MissionChanges {
 
   private final MissionRepository missions;
+  private final TransitionLog transitions;
+  private final Outbox outbox;
 
-  MissionChanges(MissionRepository missions) {
+  MissionChanges(MissionRepository missions, TransitionLog transitions, Outbox outbox) {
     this.missions = missions;
+    this.transitions = transitions;
+    this.outbox = outbox;
   }
+
+  /** Where the mission came from, on what legal basis, and the note it rests on (may be null). */
+  record Transition(MissionStatus before, String legalBasis, String noteReference) {}
 
   /** The mission, locked until the transaction ends; 404 for another office, 403 for a role that may not act. */
   Mission lockForAction(Caller caller, UUID missionId, String action) {
     Mission mission = missions.lock(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     OfficeAccess.requireAction(caller, action, mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
     return mission;
+  }
+
+  /** Saves the mission's new status, records the transition, publishes the event and audits it. */
+  void record(Mission mission, Transition transition, Caller caller, Instant now, Object event, String action) {
+    missions.update(mission);
+    transitions.record(
+        mission.id(), transition.before(), mission.status(), transition.legalBasis(), transition.noteReference(), caller.username(), now);
+    outbox.append(mission.officeCode(), event);
+    Audit.changed(caller, action, mission.officeCode(), mission.id());
   }
 }

@@ -12,12 +12,9 @@ import org.interestsoffice.missions.deadlines.DeadlineKind;
 import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.NegotiationOpened;
 import org.interestsoffice.missions.mission.Mission;
-import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.missions.notes.RecordingNotes;
-import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.springframework.stereotype.Service;
@@ -33,30 +30,21 @@ public class OpeningNegotiation {
   static final String LEGAL_BASIS = "Agreement to negotiate an interests section (VCDR art. 45-46)";
 
   private final MissionChanges changes;
-  private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
   private final NoteRegister notes;
-  private final TransitionLog transitions;
-  private final Outbox outbox;
   private final Clock clock;
 
   OpeningNegotiation(
       MissionChanges changes,
-      MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
       NoteRegister notes,
-      TransitionLog transitions,
-      Outbox outbox,
       Clock clock) {
     this.changes = changes;
-    this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
-    this.transitions = transitions;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -74,12 +62,13 @@ public class OpeningNegotiation {
     MissionStatus before = mission.openNegotiation(negotiation.remainingStaffCeiling());
     Deadline deadline =
         Deadline.start(missionId, DeadlineKind.NEGOTIATION, negotiation.noteReference(), negotiation.agreedAt(), negotiation.window());
-    missions.update(mission);
     deadlines.add(deadline);
     history.record(deadline, DeadlineChange.STARTED, negotiation.noteReference(), caller.username(), now);
-    transitions.record(missionId, before, mission.status(), LEGAL_BASIS, negotiation.noteReference(), caller.username(), now);
-    outbox.append(
-        mission.officeCode(),
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, LEGAL_BASIS, negotiation.noteReference()),
+        caller,
+        now,
         new NegotiationOpened(
             missionId,
             mission.officeCode(),
@@ -88,8 +77,8 @@ public class OpeningNegotiation {
             deadline.id(),
             deadline.version(),
             deadline.dueAt(),
-            negotiation.remainingStaffCeiling()));
-    Audit.changed(caller, "open negotiation", mission.officeCode(), missionId);
+            negotiation.remainingStaffCeiling()),
+        "open negotiation");
     return new Outcome(mission, deadline);
   }
 }

@@ -12,12 +12,9 @@ import org.interestsoffice.missions.deadlines.DeadlineKind;
 import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.RelationsSevered;
 import org.interestsoffice.missions.mission.Mission;
-import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.missions.notes.RecordingNotes;
-import org.interestsoffice.platform.outbox.Outbox;
-import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.springframework.stereotype.Service;
@@ -33,30 +30,21 @@ public class SeveringRelations {
   static final String LEGAL_BASIS = "Rupture of diplomatic relations; departure under VCDR art. 44-45";
 
   private final MissionChanges changes;
-  private final MissionRepository missions;
   private final DeadlineRepository deadlines;
   private final DeadlineHistory history;
   private final NoteRegister notes;
-  private final TransitionLog transitions;
-  private final Outbox outbox;
   private final Clock clock;
 
   SeveringRelations(
       MissionChanges changes,
-      MissionRepository missions,
       DeadlineRepository deadlines,
       DeadlineHistory history,
       NoteRegister notes,
-      TransitionLog transitions,
-      Outbox outbox,
       Clock clock) {
     this.changes = changes;
-    this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
-    this.transitions = transitions;
-    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -78,13 +66,13 @@ public class SeveringRelations {
     Deadline departure =
         Deadline.start(
             missionId, DeadlineKind.DEPARTURE, rupture.noteReference(), rupture.noteReceivedAt(), rupture.departureWindow());
-    missions.update(mission);
     deadlines.add(departure);
     history.record(departure, DeadlineChange.STARTED, rupture.noteReference(), caller.username(), now);
-    transitions.record(
-        missionId, before, mission.status(), LEGAL_BASIS, rupture.noteReference(), caller.username(), now);
-    outbox.append(
-        mission.officeCode(),
+    changes.record(
+        mission,
+        new MissionChanges.Transition(before, LEGAL_BASIS, rupture.noteReference()),
+        caller,
+        now,
         new RelationsSevered(
             missionId,
             mission.officeCode(),
@@ -98,8 +86,8 @@ public class SeveringRelations {
             departure.kind().name(),
             departure.version(),
             departure.duration(),
-            departure.dueAt()));
-    Audit.changed(caller, "declare rupture", mission.officeCode(), missionId);
+            departure.dueAt()),
+        "declare rupture");
     return new Outcome(mission, departure);
   }
 }
