@@ -12,9 +12,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -25,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * The office heads Keycloak knows: enabled users in the office's group ({@code /offices/CCS}) who
  * hold the {@code office-head} realm role, with their email and {@code locale}. Notifications asks
  * with its own client credentials (client {@code notifications-service}, a service account that may
- * only view users and groups), and reuses an answer for {@code notifications.escalation.cache-for}.
+ * only view users and groups), at the issuer's address or {@code NOTIFICATIONS_KEYCLOAK_URL}, and
+ * reuses an answer for {@code notifications.escalation.cache-for}.
  */
 @Component
 @ConditionalOnProperty(name = "notifications.escalation.directory", havingValue = "keycloak", matchIfMissing = true)
@@ -41,20 +44,32 @@ class KeycloakOfficeHeads implements OfficeHeads {
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  KeycloakOfficeHeads(
-      RestClient.Builder builder,
-      ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientService authorizedClients,
-      EscalationSettings settings,
-      Clock clock,
-      @Value("${platform.security.issuer}") String issuer) {
+  KeycloakOfficeHeads(RestClient.Builder builder, EscalationSettings settings, Clock clock, @Value("${platform.security.issuer}") String issuer) {
+    String realmUrl = realmUrl(settings.keycloakUrl(), issuer);
+    ClientRegistration registration =
+        ClientRegistration.withRegistrationId(CLIENT_REGISTRATION)
+            .clientId(settings.keycloakClientId())
+            .clientSecret(settings.keycloakClientSecret())
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .tokenUri(realmUrl + "/protocol/openid-connect/token")
+            .build();
+    InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration);
     OAuth2ClientHttpRequestInterceptor credentials =
-        new OAuth2ClientHttpRequestInterceptor(new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients));
+        new OAuth2ClientHttpRequestInterceptor(
+            new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, new InMemoryOAuth2AuthorizedClientService(registrations)));
     credentials.setClientRegistrationIdResolver(request -> CLIENT_REGISTRATION);
-    URI adminUrl = settings.keycloakAdminUrl() != null ? settings.keycloakAdminUrl() : URI.create(issuer.replace("/realms/", "/admin/realms/"));
-    this.keycloak = builder.baseUrl(adminUrl.toString()).requestInterceptor(credentials).build();
+    this.keycloak = builder.baseUrl(realmUrl.replace("/realms/", "/admin/realms/")).requestInterceptor(credentials).build();
     this.settings = settings;
     this.clock = clock;
+  }
+
+  /** The realm as this service reaches it: the issuer's realm, at the configured address if there is one. */
+  static String realmUrl(URI keycloakUrl, String issuer) {
+    if (keycloakUrl == null || keycloakUrl.toString().isBlank()) {
+      return issuer;
+    }
+    String realm = issuer.substring(issuer.indexOf("/realms/"));
+    return keycloakUrl.toString().replaceAll("/+$", "") + realm;
   }
 
   @Override

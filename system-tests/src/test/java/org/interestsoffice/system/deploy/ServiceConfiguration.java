@@ -50,15 +50,6 @@ final class ServiceConfiguration {
   static final Set<String> STANDARD_SPRING_VARIABLES = Set.of(
       "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_PORT", "SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD");
 
-  /**
-   * Variables that notifications-service reads once the SMS provider and the escalation to office
-   * heads land (being built beside this work): set now so the deployments are complete then. Once a
-   * variable appears in the service's configuration, the check asks to remove it from this list.
-   */
-  static final Set<String> ANNOUNCED_NOTIFICATIONS_VARIABLES = Set.of(
-      "NOTIFICATIONS_SMS_PROVIDER", "NOTIFICATIONS_SMS_HTTP_URL", "NOTIFICATIONS_SMS_HTTP_API_KEY",
-      "NOTIFICATIONS_KEYCLOAK_URL", "NOTIFICATIONS_KEYCLOAK_CLIENT_SECRET");
-
   private static final Pattern PLACEHOLDER_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
   private static final Pattern PLACEHOLDER_PROPERTY = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)[:}]");
 
@@ -200,10 +191,7 @@ final class ServiceConfiguration {
     }
     List<String> problems = new ArrayList<>();
     for (String variable : environment.keySet()) {
-      boolean announced = module.equals("notifications-service") && ANNOUNCED_NOTIFICATIONS_VARIABLES.contains(variable);
-      if (announced && read.contains(variable)) {
-        problems.add(module + " now reads " + variable + ": remove it from ANNOUNCED_NOTIFICATIONS_VARIABLES");
-      } else if (!announced && !read.contains(variable)) {
+      if (!read.contains(variable)) {
         problems.add(module + ": " + variable + " is set but the service reads no such variable");
       }
     }
