@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.interestsoffice.missions.MissionsApi.Answer;
 import org.interestsoffice.missions.lifecycle.DeadlineScheduler;
 import org.interestsoffice.missions.lifecycle.ExpiringDeadlines;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.testing.RealInfrastructure;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;

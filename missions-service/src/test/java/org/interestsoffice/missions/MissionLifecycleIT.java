@@ -23,6 +23,7 @@ import org.interestsoffice.missions.lifecycle.DeadlineScheduler;
 import org.interestsoffice.missions.lifecycle.ExpiringDeadlines;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.testing.RealInfrastructure;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;

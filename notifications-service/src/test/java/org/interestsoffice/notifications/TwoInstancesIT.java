@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.interestsoffice.notifications.fixtures.AlertLog;
-import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer;
 import org.interestsoffice.notifications.fixtures.SmtpServer;
 import org.interestsoffice.notifications.personnel.Mission;

@@ -16,7 +16,7 @@ import org.interestsoffice.notifications.NotificationsServiceUnderTest;
 import org.interestsoffice.notifications.api.NotificationsApi;
 import org.interestsoffice.notifications.api.NotificationsApi.Response;
 import org.interestsoffice.notifications.fixtures.AlertLog;
-import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.NotificationsEvents;
 import org.interestsoffice.notifications.fixtures.ReceivedEmail;
 import org.interestsoffice.notifications.fixtures.SmtpServer;

@@ -11,7 +11,7 @@ import java.util.List;
 import org.interestsoffice.notifications.NotificationsServiceUnderTest;
 import org.interestsoffice.notifications.fixtures.AlertLog;
 import org.interestsoffice.notifications.fixtures.AlertLog.AlertRow;
-import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.ReceivedEmail;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer.SmsRequest;

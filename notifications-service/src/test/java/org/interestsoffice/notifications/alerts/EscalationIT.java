@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.interestsoffice.notifications.NotificationsServiceUnderTest;
 import org.interestsoffice.notifications.api.NotificationsApi;
 import org.interestsoffice.notifications.fixtures.AlertLog;
-import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.NotificationsEvents;
 import org.interestsoffice.notifications.fixtures.ReceivedEmail;
 import org.interestsoffice.notifications.fixtures.SmtpServer;

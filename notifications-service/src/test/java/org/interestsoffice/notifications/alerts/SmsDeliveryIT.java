@@ -14,7 +14,7 @@ import org.interestsoffice.notifications.api.NotificationsApi;
 import org.interestsoffice.notifications.api.NotificationsApi.Response;
 import org.interestsoffice.notifications.fixtures.AlertLog;
 import org.interestsoffice.notifications.fixtures.AlertLog.AlertRow;
-import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer.SmsRequest;
 import org.interestsoffice.notifications.personnel.Personnel;

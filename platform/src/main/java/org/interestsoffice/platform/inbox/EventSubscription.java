@@ -133,14 +133,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     listener.setMessageListener(this::onMessage);
     listener.setAdviceChain(
         RetryInterceptorBuilder.stateless()
-            .retryPolicy(
-                RetryPolicy.builder()
-                    .maxRetries(settings.maxRetries())
-                    .delay(settings.initialInterval())
-                    .multiplier(settings.multiplier())
-                    .maxDelay(settings.maxInterval())
-                    .excludes(PoisonMessageException.class)
-                    .build())
+            .retryPolicy(retries(settings).excludes(PoisonMessageException.class).build())
             .recoverer(deadLettering())
             .build());
     return listener;
@@ -184,19 +177,22 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     keeper.setMessageListener(message -> deadLetters.keep(queueName, message, brokerReason(message)));
     keeper.setAdviceChain(
         RetryInterceptorBuilder.stateless()
-            .retryPolicy(
-                RetryPolicy.builder()
-                    .maxRetries(settings.maxRetries())
-                    .delay(settings.initialInterval())
-                    .multiplier(settings.multiplier())
-                    .maxDelay(settings.maxInterval())
-                    .build())
+            .retryPolicy(retries(settings).build())
             .recoverer(
                 (message, cause) -> {
                   throw new ImmediateRequeueAmqpException("Dead letter not kept yet; back on " + deadLetterQueueName(), cause);
                 })
             .build());
     return keeper;
+  }
+
+  /** Retries with exponential back-off, as configured for this service's consumers. */
+  private static RetryPolicy.Builder retries(MessagingProperties.Consumer settings) {
+    return RetryPolicy.builder()
+        .maxRetries(settings.maxRetries())
+        .delay(settings.initialInterval())
+        .multiplier(settings.multiplier())
+        .maxDelay(settings.maxInterval());
   }
 
   /**
