@@ -1,0 +1,389 @@
+package org.interestsoffice.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.MessageProperties;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.interestsoffice.testing.Broker;
+import org.interestsoffice.testing.Database;
+import org.interestsoffice.testing.TestInfrastructure;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A rupture for a mission of {@code staff} people, end to end through the real broker: personnel's
+ * events published to RabbitMQ, the packaged notifications service (its own JVM) consuming them, a
+ * real SMTP server (GreenMail, in this JVM, over TCP) and the SMS capture file receiving the alerts.
+ * Reports alerts per second and the time from the first departure order to the last alert.
+ *
+ * <p>Each repetition runs the shipped configuration and, as the baseline, the same service sending
+ * one alert at a time (one dispatcher thread per channel, batches of one: a new SMTP connection and
+ * transaction per email), on a smaller mission, so that the ratio is measured in the same run on
+ * the same machine. Every run has its own database and messaging namespace, and checks that each
+ * person received exactly one email and one SMS.
+ */
+public final class AlertFanOutBenchmark {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration LIMIT = Duration.ofMinutes(20);
+
+  private record Setup(String name, Map<String, String> settings) {}
+
+  private record Result(String setup, int staff, double seconds, double ordersConsumedSeconds, int emails, int sms) {
+
+    double alertsPerSecond() {
+      return (emails + sms) / seconds;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int staff = Integer.getInteger("staff", 10_000);
+    int repetitions = Integer.getInteger("repetitions", 3);
+    int baselineStaff = Integer.getInteger("baseline.staff", 1_000);
+    Path jar = notificationsJar();
+    Path work = Files.createDirectories(Path.of(System.getProperty("iop.modules", "."), "benchmarks", "target", "benchmark"));
+    TestInfrastructure infrastructure = TestInfrastructure.get();
+
+    Setup shipped = new Setup("shipped defaults", Map.of());
+    Setup oneAtATime =
+        new Setup(
+            "one at a time",
+            Map.of(
+                "NOTIFICATIONS_EMAIL_WORKERS", "1",
+                "NOTIFICATIONS_SMS_WORKERS", "1",
+                "NOTIFICATIONS_ALERTS_BATCH_SIZE", "1",
+                "PLATFORM_MESSAGING_CONSUMER_CONCURRENCY", "1"));
+
+    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    List<Result> results = new ArrayList<>();
+    try {
+      for (int repetition = 1; repetition <= repetitions; repetition++) {
+        results.add(run(infrastructure, jar, work, smtp, oneAtATime, baselineStaff, repetition));
+        results.add(run(infrastructure, jar, work, smtp, shipped, staff, repetition));
+      }
+    } finally {
+      smtp.stop();
+    }
+    report(results, shipped.name(), oneAtATime.name());
+  }
+
+  private static Result run(
+      TestInfrastructure infrastructure, Path jar, Path work, GreenMail smtp, Setup setup, int staff, int repetition)
+      throws Exception {
+    String id = "bench_" + repetition + "_" + (setup.settings().isEmpty() ? "shipped" : "baseline");
+    Database database = infrastructure.database(id);
+    String namespace = infrastructure.messagingNamespace() + "-" + id.replace('_', '-');
+    Path capture = work.resolve(id + "-sms.jsonl");
+    Files.deleteIfExists(capture);
+    smtp.purgeEmailFromAllMailboxes();
+
+    Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment(id));
+    environment.put("PLATFORM_MESSAGING_NAMESPACE", namespace);
+    environment.put("SMTP_HOST", "127.0.0.1");
+    environment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    environment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
+    environment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", capture.toString());
+    // The capture has no provider limit to respect; a real provider's would be set here.
+    environment.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
+    environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
+    environment.put("LOGGING_LEVEL_ORG_INTERESTSOFFICE", "WARN");
+    environment.putAll(setup.settings());
+    System.out.printf(Locale.ROOT, "%n[benchmark] run %d, %s: %,d staff%n", repetition, setup.name(), staff);
+
+    Process service = start(jar, environment, work.resolve(id + ".log"));
+    try {
+      int port = Integer.parseInt(environment.get("PORT"));
+      awaitReady(service, port);
+      Broker broker = infrastructure.rabbit();
+      List<UUID> people = new ArrayList<>();
+      for (int i = 0; i < staff; i++) {
+        people.add(UUID.randomUUID());
+      }
+      UUID mission = UUID.randomUUID();
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setHost(broker.host());
+      factory.setPort(broker.port());
+      factory.setUsername(broker.username());
+      factory.setPassword(broker.password());
+      try (com.rabbitmq.client.Connection connection = factory.newConnection("benchmark");
+          Channel channel = connection.createChannel()) {
+        channel.confirmSelect();
+        String exchange = namespace + ".personnel.events";
+        channel.exchangeDeclare(exchange, "topic", true, true, null);
+        for (int i = 0; i < staff; i++) {
+          publish(channel, exchange, "StaffRegistered", registration(people.get(i), mission, i));
+        }
+        channel.waitForConfirmsOrDie(60_000);
+        awaitProcessed(database, staff, "StaffRegistered", service);
+        long start = System.nanoTime();
+        Instant due = Instant.now().plus(Duration.ofHours(72));
+        UUID deadline = UUID.randomUUID();
+        for (UUID person : people) {
+          publish(channel, exchange, "DepartureOrdered", order(person, mission, deadline, due));
+        }
+        channel.waitForConfirmsOrDie(60_000);
+        double published = seconds(start);
+        double consumed = Double.NaN;
+        long deadlineNanos = System.nanoTime() + LIMIT.toNanos();
+        int emails = 0;
+        int sms = 0;
+        long lastReport = 0;
+        while (true) {
+          if (!service.isAlive()) {
+            throw new IllegalStateException("notifications exited; see " + work.resolve(id + ".log"));
+          }
+          if (Double.isNaN(consumed) && processed(database, "DepartureOrdered") == staff) {
+            consumed = seconds(start);
+          }
+          emails = smtp.getReceivedMessages().length;
+          sms = lines(capture);
+          if (emails >= staff && sms >= staff) {
+            break;
+          }
+          if (System.nanoTime() > deadlineNanos) {
+            throw new IllegalStateException("Not every alert went out within " + LIMIT + ": " + emails + " emails, " + sms + " SMS");
+          }
+          if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
+            lastReport = System.nanoTime();
+            System.out.printf(Locale.ROOT, "[benchmark]   %5.1f s: %,d emails, %,d SMS%n", seconds(start), emails, sms);
+          }
+          Thread.sleep(100);
+        }
+        double seconds = seconds(start);
+        checkExactlyOnce(smtp, capture, staff);
+        Result result = new Result(setup.name(), staff, seconds, consumed, emails, sms);
+        System.out.printf(
+            Locale.ROOT,
+            "[benchmark]   published %,d orders in %.1f s; orders consumed after %.1f s; last alert after %.1f s: %.0f alerts/s%n",
+            staff, published, consumed, seconds, result.alertsPerSecond());
+        return result;
+      }
+    } finally {
+      service.destroy();
+      if (!service.waitFor(30, TimeUnit.SECONDS)) {
+        service.destroyForcibly();
+      }
+    }
+  }
+
+  /** Exactly one email and one SMS per person: none lost, none twice. */
+  private static void checkExactlyOnce(GreenMail smtp, Path capture, int staff) throws IOException, MessagingException {
+    Set<String> recipients = new HashSet<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      for (var address : message.getRecipients(RecipientType.TO)) {
+        if (!recipients.add(address.toString())) {
+          throw new IllegalStateException("Two emails to " + address);
+        }
+      }
+    }
+    Set<String> numbers = new HashSet<>();
+    for (String line : Files.readAllLines(capture, StandardCharsets.UTF_8)) {
+      String to = JSON.readTree(line).path("to").asString();
+      if (!numbers.add(to)) {
+        throw new IllegalStateException("Two SMS to " + to);
+      }
+    }
+    if (recipients.size() != staff || numbers.size() != staff) {
+      throw new IllegalStateException(recipients.size() + " emails and " + numbers.size() + " SMS for " + staff + " people");
+    }
+  }
+
+  private static void report(List<Result> results, String shipped, String baseline) {
+    System.out.printf("%n[benchmark] %-18s %8s %12s %14s %12s%n", "setup", "staff", "last alert", "orders in", "alerts/s");
+    for (Result result : results) {
+      System.out.printf(
+          Locale.ROOT,
+          "[benchmark] %-18s %,8d %10.1f s %12.1f s %12.0f%n",
+          result.setup(), result.staff(), result.seconds(), result.ordersConsumedSeconds(), result.alertsPerSecond());
+    }
+    double shippedRate = median(results.stream().filter(r -> r.setup().equals(shipped)).mapToDouble(Result::alertsPerSecond).toArray());
+    double baselineRate = median(results.stream().filter(r -> r.setup().equals(baseline)).mapToDouble(Result::alertsPerSecond).toArray());
+    double shippedSeconds = median(results.stream().filter(r -> r.setup().equals(shipped)).mapToDouble(Result::seconds).toArray());
+    System.out.printf(
+        Locale.ROOT,
+        "[benchmark] medians: %s %.0f alerts/s (last alert after %.1f s); %s %.0f alerts/s; ratio %.1f×%n",
+        shipped, shippedRate, shippedSeconds, baseline, baselineRate, shippedRate / baselineRate);
+    System.out.printf(
+        Locale.ROOT,
+        "[benchmark] machine: %d cores, Java %s, %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), System.getProperty("os.name"));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static ObjectNode registration(UUID person, UUID mission, int i) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("staffId", person.toString());
+    payload.put("missionId", mission.toString());
+    payload.put("officeCode", "CCS");
+    payload.put("fullName", "Staff Member " + i);
+    payload.put("category", "DIPLOMATIC_AGENT");
+    payload.put("email", "staff-" + i + "@bench.example");
+    payload.put("phone", String.format(Locale.ROOT, "+1202%07d", i));
+    payload.put("preferredLanguage", i % 3 == 0 ? "es" : "en");
+    return payload;
+  }
+
+  private static ObjectNode order(UUID person, UUID mission, UUID deadline, Instant due) {
+    ObjectNode payload = JSON.createObjectNode();
+    payload.put("staffId", person.toString());
+    payload.put("missionId", mission.toString());
+    payload.put("officeCode", "CCS");
+    payload.put("missionName", "Embassy of the United States in Caracas");
+    payload.put("missionTimeZone", "America/Caracas");
+    payload.put("deadlineId", deadline.toString());
+    payload.put("deadlineKind", "DEPARTURE");
+    payload.put("deadlineVersion", 1);
+    payload.put("dueAt", due.toString());
+    payload.put("deadlineStatus", "RUNNING");
+    return payload;
+  }
+
+  private static void publish(Channel channel, String exchange, String type, ObjectNode payload) throws IOException {
+    UUID eventId = UUID.randomUUID();
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("eventId", eventId.toString());
+    envelope.put("type", type);
+    envelope.put("version", 1);
+    envelope.put("occurredAt", Instant.now().toString());
+    envelope.put("correlationId", eventId.toString());
+    envelope.put("causationId", eventId.toString());
+    envelope.put("officeCode", "CCS");
+    envelope.set("payload", payload);
+    AMQP.BasicProperties properties =
+        MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json").messageId(eventId.toString()).type(type).build();
+    channel.basicPublish(exchange, type, true, properties, JSON.writeValueAsBytes(envelope));
+  }
+
+  private static void awaitProcessed(Database database, int count, String type, Process service) throws Exception {
+    long deadline = System.nanoTime() + LIMIT.toNanos();
+    while (processed(database, type) < count) {
+      if (!service.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("notifications did not take the " + count + " " + type + " events");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static int processed(Database database, String type) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        PreparedStatement statement = connection.prepareStatement("select count(*) from platform.processed_event where event_type = ?")) {
+      statement.setString(1, type);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
+  private static int lines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return (int) lines.count();
+    }
+  }
+
+  private static Process start(Path jar, Map<String, String> environment, Path log) throws IOException {
+    int port = freePort();
+    environment.put("PORT", Integer.toString(port));
+    List<String> command =
+        new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  private static void awaitReady(Process service, int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      if (!service.isAlive()) {
+        throw new IllegalStateException("notifications exited while starting");
+      }
+      try {
+        HttpResponse<Void> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("notifications not ready after 3 minutes");
+  }
+
+  private static Path notificationsJar() {
+    Path jar =
+        Path.of(
+            System.getProperty("iop.modules", "."),
+            "notifications-service",
+            "target",
+            "notifications-service-" + System.getProperty("iop.version") + ".jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build it first (the benchmark command does, with -am)");
+    }
+    return jar;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private AlertFanOutBenchmark() {}
+}
