@@ -3,6 +3,9 @@ package org.interestsoffice.notifications.deadletters;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +24,14 @@ class DeadLettersController {
     this.deadLetters = deadLetters;
   }
 
-  /** @param include {@code waiting} (default): what still needs an administrator; {@code all}: re-driven ones too */
+  /**
+   * @param include {@code waiting} (default): what still needs an administrator; {@code all}: re-driven ones too
+   * @param limit the newest this many (1 to 1000, default 200)
+   */
   @GetMapping("/api/dead-letters")
-  List<DeadLetterView> list(@RequestParam(defaultValue = "waiting") Include include) {
-    return deadLetters.list(include == Include.waiting);
+  List<DeadLetterView> list(
+      @RequestParam(defaultValue = "waiting") Include include, @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+    return deadLetters.list(include == Include.waiting, limit);
   }
 
   @PostMapping("/api/dead-letters/{id}/redrive")

@@ -48,14 +48,15 @@ class ReDrivingDeadLetters {
     this.clock = clock;
   }
 
+  /** The newest {@code limit} of them, events and alerts together. */
   @Transactional(readOnly = true)
-  List<DeadLetterView> list(boolean waitingOnly) {
+  List<DeadLetterView> list(boolean waitingOnly, int limit) {
     requireMinistryAdmin("list dead letters", "dead letters");
     List<DeadLetterView> all = new ArrayList<>();
-    events.list(waitingOnly).forEach(dead -> all.add(viewOf(dead)));
-    all.addAll(undeliveredAlerts(null));
+    events.list(waitingOnly, limit).forEach(dead -> all.add(viewOf(dead)));
+    all.addAll(undeliveredAlerts(null, limit));
     all.sort(Comparator.comparing(DeadLetterView::deadLetteredAt).reversed().thenComparing(DeadLetterView::id));
-    return all;
+    return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
   }
 
   @Transactional
@@ -70,7 +71,7 @@ class ReDrivingDeadLetters {
       Audit.changed(caller, "re-drive event " + redriven.eventType(), String.valueOf(redriven.officeCode()), id);
       return viewOf(redriven);
     }
-    Optional<DeadLetterView> alert = undeliveredAlerts(id).stream().findFirst();
+    Optional<DeadLetterView> alert = undeliveredAlerts(id, 1).stream().findFirst();
     if (alert.isEmpty()) {
       if (alertExists(id)) {
         throw ProblemException.conflict("Not undelivered", "Alert " + id + " is not dead or failed; only those can be re-driven");
@@ -113,7 +114,7 @@ class ReDrivingDeadLetters {
   }
 
   /** Alerts that are DEAD, or FAILED after being sent; one of them if an id is given. */
-  private List<DeadLetterView> undeliveredAlerts(UUID id) {
+  private List<DeadLetterView> undeliveredAlerts(UUID id, int limit) {
     return jdbc.sql(
             """
             select a.id, a.channel, a.slot, a.office_code, a.last_error, a.status, a.redrive_count, a.last_redriven_at,
@@ -123,8 +124,10 @@ class ReDrivingDeadLetters {
             from alert a
             where a.status in ('DEAD', 'FAILED') and (cast(:id as uuid) is null or a.id = :id)
             order by dead_at desc
+            limit :limit
             """)
         .param("id", id)
+        .param("limit", limit)
         .query(ReDrivingDeadLetters::alertView)
         .list();
   }

@@ -133,6 +133,10 @@ class AlertsApiIT {
     assertThat(badStatus.contentType().toString()).startsWith("application/problem+json");
     assertThat(caracas.get("/api/alerts/not-a-uuid").status()).isEqualTo(400);
     assertThat(api.get("/api/dead-letters?include=everything").status()).isEqualTo(400);
+    Response tooMany = api.get("/api/dead-letters?limit=100000");
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.contentType().toString()).startsWith("application/problem+json");
+    assertThat(api.get("/api/dead-letters?limit=0").status()).isEqualTo(400);
     assertThat(api.post("/api/dead-letters/not-a-uuid/redrive").status()).isEqualTo(400);
     assertThat(api.as("not-a-token").get("/api/alerts").status()).isEqualTo(401);
   }

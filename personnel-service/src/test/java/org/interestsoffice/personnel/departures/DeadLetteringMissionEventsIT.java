@@ -68,6 +68,6 @@ class DeadLetteringMissionEventsIT {
 
   /** The dead letter of that event, once the consumer has given up on it. */
   private Optional<DeadLetter> deadLetter(UUID eventId) {
-    return deadLetters.list(false).stream().filter(dead -> eventId.equals(dead.eventId())).findFirst();
+    return deadLetters.list(false, 1000).stream().filter(dead -> eventId.equals(dead.eventId())).findFirst();
   }
 }

@@ -83,14 +83,16 @@ public class DeadLetters {
         .update();
   }
 
-  /** Every dead letter, newest first; {@code waitingOnly} leaves out those already re-driven. */
-  public List<DeadLetter> list(boolean waitingOnly) {
+  /** The newest dead letters, at most {@code limit}; {@code waitingOnly} leaves out those already re-driven. */
+  public List<DeadLetter> list(boolean waitingOnly, int limit) {
     return jdbc.sql(
             """
             select * from platform.dead_letter where (:waitingOnly = false or status = 'WAITING')
             order by dead_lettered_at desc, id
+            limit :limit
             """)
         .param("waitingOnly", waitingOnly)
+        .param("limit", limit)
         .query(DeadLetters::map)
         .list();
   }

@@ -145,7 +145,7 @@ class InboxIT {
   }
 
   private Optional<DeadLetter> deadLetterOf(UUID eventId) {
-    return deadLetters.list(false).stream().filter(dead -> eventId.equals(dead.eventId())).findFirst();
+    return deadLetters.list(false, 1000).stream().filter(dead -> eventId.equals(dead.eventId())).findFirst();
   }
 
   private int unpublishedEvents() {
