@@ -1,4 +1,4 @@
-import { csrfToken, request } from './lib/api';
+import { csrfToken, leavingPage, request } from './lib/api';
 import { createStore } from './lib/store';
 import type { SignedIn } from './lib/types';
 
@@ -12,19 +12,19 @@ export async function loadSession(): Promise<SignedIn> {
 }
 
 /**
- * Signs out at the gateway, which ends the Keycloak session too, then opens the console again,
- * which asks for a sign-in.
+ * Signs out: a form posted to the gateway (with the CSRF token), which ends its session and sends
+ * the browser through Keycloak's logout, back to the console and so to the login page.
  */
-export async function signOut(): Promise<void> {
-  const token = csrfToken();
-  try {
-    await fetch('/logout', {
-      method: 'POST',
-      credentials: 'same-origin',
-      redirect: 'manual',
-      headers: token ? { 'X-XSRF-TOKEN': token } : {},
-    });
-  } finally {
-    window.location.assign('/console/');
-  }
+export function signOut(): void {
+  leavingPage();
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = '/logout';
+  const token = document.createElement('input');
+  token.type = 'hidden';
+  token.name = '_csrf';
+  token.value = csrfToken() ?? '';
+  form.appendChild(token);
+  document.body.appendChild(form);
+  form.submit();
 }

@@ -65,6 +65,14 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
+  // A form brought back after the session ended is shown open, where the user left it.
+  useEffect(() => {
+    if (restored) {
+      formRef.current?.closest('details')?.setAttribute('open', '');
+      formRef.current?.scrollIntoView({ block: 'center' });
+    }
+  }, [restored]);
+
   const visible = fields.filter((f) => !f.shownWhen || f.shownWhen(values));
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
 

@@ -40,7 +40,7 @@ export function Layout({ user, children, sessionResumed }: { user: SignedIn; chi
             <option value="en" lang="en">English</option>
             <option value="es" lang="es">Español</option>
           </select>
-          <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+          <button type="button" onClick={signOut} data-testid="sign-out">
             {t('user.signOut')}
           </button>
         </div>

@@ -146,6 +146,7 @@ export const en = {
   'mission.consularClosed': 'closed',
   'mission.consularOpen': 'open',
   'mission.ceiling': 'Remaining-staff ceiling',
+  'mission.alerts': 'Departure alerts',
   'mission.deadlines': 'Deadlines',
   'mission.noDeadlines': 'No deadlines yet.',
   'mission.actions': 'Actions',

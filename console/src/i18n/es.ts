@@ -147,6 +147,7 @@ export const es: Record<MessageKey, string> = {
   'mission.consularClosed': 'cerradas',
   'mission.consularOpen': 'abiertas',
   'mission.ceiling': 'Límite de personal remanente',
+  'mission.alerts': 'Alertas de salida',
   'mission.deadlines': 'Plazos',
   'mission.noDeadlines': 'Aún no hay plazos.',
   'mission.actions': 'Acciones',

@@ -29,6 +29,11 @@ export function csrfToken(cookies: string = document.cookie): string | undefined
 
 let ending = false;
 
+/** The page is going away on purpose (signing out): a refusal now must not reload it. */
+export function leavingPage(): void {
+  ending = true;
+}
+
 /** Sends the browser through the sign-in and back to this page; forms keep their drafts. */
 export function sessionEnded(): never {
   if (!ending) {

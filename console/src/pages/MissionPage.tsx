@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActionForm, type Field } from '../components/ActionForm';
-import { Badge, Countdown, Instant, LoadError, Loading, Section } from '../components/common';
+import { Badge, Countdown, Instant, LoadError, Loading, ProgressBar, Section } from '../components/common';
 import { useI18n, type I18n } from '../i18n';
 import { post } from '../lib/api';
 import * as data from '../lib/data';
@@ -73,6 +73,8 @@ export function MissionPage({ missionId }: { missionId: string }) {
         )}
       </dl>
       {loaded.error !== undefined && <LoadError error={loaded.error} />}
+
+      <MissionAlerts mission={mission} />
 
       <Section id="deadlines" title={t('mission.deadlines')}>
         {deadlines.length === 0 && <p class="muted">{t('mission.noDeadlines')}</p>}
@@ -396,5 +398,18 @@ function TimelineItem({ entry, zone }: { entry: TimelineEntry; zone: string }) {
         {entry.actor && <p class="small muted">{t('timeline.by', { actor: entry.actor })}</p>}
       </div>
     </li>
+  );
+}
+
+/** The departure alerts of this mission as they go out: polled while the page is open. */
+function MissionAlerts({ mission }: { mission: Mission }) {
+  const { t } = useI18n();
+  const progress = useLoad(() => data.alertProgress(mission.id), [mission.id, mission.status], 2000);
+  return (
+    <Section id="mission-alerts" title={t('mission.alerts')} actions={<Link href={`/alerts?mission=${mission.id}`}>{t('mission.alertsLink')}</Link>}>
+      <div aria-live="polite">
+        {progress.data ? <ProgressBar progress={progress.data} name={mission.name} /> : progress.error !== undefined ? <LoadError error={progress.error} /> : <Loading />}
+      </div>
+    </Section>
   );
 }

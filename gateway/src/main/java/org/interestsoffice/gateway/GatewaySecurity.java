@@ -92,7 +92,7 @@ class GatewaySecurity {
                     csp ->
                         csp.policyDirectives(
                             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
-                                + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'")))
+                                + " form-action 'self' " + signOut.keycloakOrigin() + "; frame-ancestors 'none'; base-uri 'none'")))
         .build();
   }
 
