@@ -89,9 +89,9 @@ export function Section({ title, id, children, actions }: { title: string; id?: 
 }
 
 /** How many of the allowed number are taken, e.g. remaining staff 5 of 7. */
-export function Gauge({ used, ceiling, label }: { used: number; ceiling: number | null; label: string }) {
+export function Gauge({ used, ceiling, label }: { used: number; ceiling: number | null | undefined; label: string }) {
   const { t } = useI18n();
-  if (ceiling === null) {
+  if (ceiling == null) {
     return (
       <p class="gauge" data-testid="ceiling-gauge">
         <span class="gauge-label">{label}</span> {t('gauge.noCeiling', { used })}

@@ -1,5 +1,7 @@
 // What the public API answers (DESIGN §5), as the services' records define it. Enumerations that
-// the services may extend (alert slots and channels, dead-letter kinds) are plain strings.
+// the services may extend (alert slots and channels, dead-letter kinds) are plain strings. The
+// services leave null fields out of their JSON: a field typed "| null" may also be absent, so the
+// console tests such fields with == null or ??, never === null.
 
 export type Role = 'ministry-admin' | 'office-head' | 'office-officer' | 'office-viewer';
 

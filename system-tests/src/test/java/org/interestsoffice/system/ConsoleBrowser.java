@@ -114,6 +114,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** A screenshot of the whole page as it is now, for the build's records and the README. */
   void screenshot(String name) {
+    driver.executeScript("window.scrollTo(0, 0)");
     try {
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
