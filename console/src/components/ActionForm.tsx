@@ -62,7 +62,6 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
     setRestored(fromDraft !== null);
     setErrors({});
     setRefusal(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   // A form brought back after the session ended is shown open, where the user left it.
@@ -164,7 +163,7 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
           {busy ? t('form.sending') : submitLabel}
         </button>
         {onCancel && (
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={() => { clearDraft(id); onCancel(); }}>
             {t('form.cancel')}
           </button>
         )}

@@ -30,7 +30,6 @@ export function useLoad<T>(load: () => Promise<T>, inputs: unknown[], everyMs?: 
         }
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...inputs, round]);
 
   useEffect(() => {

@@ -142,8 +142,17 @@ export interface Accountability {
   departureDeadline: AccountabilityDeadline | null;
   timeLeft: string | null;
   negotiationDeadline: AccountabilityDeadline | null;
-  /** Staff who have not acknowledged their latest alert: being added to the service. */
-  unacknowledged?: { staffId: string; fullName?: string; alertId?: string; sentAt?: string | null }[];
+  /** Ordered-out or overdue staff who have not acknowledged the alert of the deadline version they are on. */
+  unacknowledged?: {
+    staffId: string;
+    fullName: string;
+    status: StaffStatus;
+    deadlineId?: string | null;
+    deadlineVersion?: number | null;
+    dueAt?: string | null;
+    /** ISO 8601 duration until their deadline (PT0S once passed); absent while it is suspended. */
+    timeLeft?: string | null;
+  }[];
 }
 
 export interface Alert {

@@ -37,7 +37,10 @@ export function overdueOf(summary: MissionSummary): number {
   return summary.accountability?.byStatus.OVERDUE ?? summary.accountability?.overdue.length ?? 0;
 }
 
-/** People yet to acknowledge their latest alert where personnel says so, else alerts not acknowledged. */
+/**
+ * People yet to acknowledge the alert of their current deadline, as personnel accounts for them;
+ * where personnel cannot say (an older service), the alerts not acknowledged.
+ */
 export function unacknowledgedOf(summary: MissionSummary): number {
   if (summary.accountability?.unacknowledged) {
     return summary.accountability.unacknowledged.length;

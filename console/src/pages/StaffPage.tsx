@@ -104,7 +104,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
         [
           ...STATUSES.map((s) => [t('csv.totals'), label('staffStatus', s), accountability?.byStatus[s as keyof Accountability['byStatus']] ?? 0, null]),
           ...(accountability?.overdue ?? []).map((o) => [t('staff.overdue'), o.fullName, label('staffStatus', 'OVERDUE'), o.dueAt]),
-          ...(accountability?.unacknowledged ?? []).map((u) => [t('staff.unacknowledged'), u.fullName ?? nameOf(u.staffId), null, null]),
+          ...(accountability?.unacknowledged ?? []).map((u) => [t('staff.unacknowledged'), u.fullName, label('staffStatus', u.status), u.dueAt]),
         ],
       ),
     );
@@ -232,7 +232,9 @@ function MissionStaff({ missionId }: { missionId: string }) {
                 <h3>{t('staff.unacknowledged')}</h3>
                 {accountability.unacknowledged.length === 0 ? <p class="muted">{t('staff.allAcknowledged')}</p> : (
                   <ul data-testid="unacknowledged-list">
-                    {accountability.unacknowledged.map((u) => <li key={u.staffId}>{u.fullName ?? nameOf(u.staffId)}</li>)}
+                    {accountability.unacknowledged.map((u) => (
+                      <li key={u.staffId}>{u.fullName} ({label('staffStatus', u.status)}){u.dueAt && <> — <Instant at={u.dueAt} zone={zone} /></>}</li>
+                    ))}
                   </ul>
                 )}
               </>

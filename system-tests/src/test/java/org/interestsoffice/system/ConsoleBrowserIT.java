@@ -120,7 +120,7 @@ class ConsoleBrowserIT {
     browser.await(d -> text(".page-header .badge").equals("Relations severed"));
     WebElement countdown = browser.find(By.cssSelector("[data-testid=deadline][data-status=RUNNING] .countdown"));
     String first = countdown.getText();
-    assertThat(first).matches("2 d 23:5\\d:\\d\\d left");
+    assertThat(first).matches("2 d 23:\\d\\d:\\d\\d left");
     browser.await(d -> !countdown.getText().equals(first));
     assertThat(text("[data-testid=deadline][data-status=RUNNING]")).contains("UTC", "New York");
 
@@ -145,6 +145,15 @@ class ConsoleBrowserIT {
     browser.find(By.cssSelector("[data-testid=delivery-log] li"));
     assertThat(text("[data-testid=delivery-log]")).contains("Email").containsAnyOf("Sent", "Delivered");
     browser.screenshot("04-alerts");
+
+    // At a glance: the running deadline counts down on the dashboard, and nobody has acknowledged yet.
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    WebElement card = missionCard(washington);
+    browser.await(d -> card.getText().contains("Relations severed"));
+    assertThat(card.findElement(By.cssSelector("[data-testid=running-deadline] .countdown")).getText()).matches("2 d 23:\\d\\d:\\d\\d left");
+    assertThat(card.findElement(By.cssSelector("[data-testid=mission-unacknowledged]")).getText()).doesNotStartWith("0 ");
+    assertThat(text("[data-testid=glance-deadlines]")).isEqualTo("1 running deadlines");
+    browser.screenshot("04b-dashboard-running-deadline");
   }
 
   @Test
