@@ -188,6 +188,9 @@ class ConsoleBrowserIT {
     WebElement refusal = browser.find(By.cssSelector("#roster .problem[role=alert]"));
     assertThat(refusal.getText()).contains("Pedro Secretario", "The remaining-staff ceiling is reached: 2 of 2 are designated.");
     assertThat(browser.find(By.cssSelector("tr[data-staff='" + washingtonStaff.get(2) + "']")).getAttribute("data-status")).isEqualTo("DEPARTURE_ORDERED");
+    // Accountability: who is ordered out and has not acknowledged; those who remain are not chased.
+    browser.await(d -> text("[data-testid=unacknowledged-list]").contains("Pedro Secretario"));
+    assertThat(text("[data-testid=unacknowledged-list]")).doesNotContain("Carlos Embajador").doesNotContain("Mary Local");
     browser.screenshot("05-staff-ceiling-refused");
 
     click("[data-testid=export-roster]");
