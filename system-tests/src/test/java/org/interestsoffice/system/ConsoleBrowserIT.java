@@ -270,7 +270,7 @@ class ConsoleBrowserIT {
     browser.driver.navigate().refresh();
     browser.await(d -> text("h1").equals("Panel"));
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
-    assertThat(text("[data-testid=mission-card][data-mission='" + caracas + "']")).contains("En funcionamiento");
+    assertThat(missionCard(caracas).getText()).contains("En funcionamiento");
     browser.screenshot("07-dashboard-spanish");
 
     browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + caracas);
@@ -300,7 +300,9 @@ class ConsoleBrowserIT {
     }
     browser.find(By.id("username")).sendKeys(username);
     browser.find(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
-    browser.find(By.id("kc-login")).click();
+    // The click starts a redirect chain across two sites (Keycloak, then the gateway): the driver
+    // does not wait on it, the test waits for where it leads.
+    browser.clickAndLeave(browser.find(By.id("kc-login")));
     browser.await(d -> d.getCurrentUrl().startsWith(system.gateway.baseUrl() + "/console/"));
   }
 
