@@ -11,11 +11,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.interestsoffice.gateway.console.ConsoleSignOut;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.WebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -55,11 +62,9 @@ class GatewaySecurity {
    */
   @Bean
   @Order(1)
-  SecurityWebFilterChain consoleSignIn(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+  SecurityWebFilterChain consoleSignIn(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations, ConsoleSignOut signOut) {
     DefaultServerOAuth2AuthorizationRequestResolver withPkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
     withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-    OidcClientInitiatedServerLogoutSuccessHandler signOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
-    signOut.setPostLogoutRedirectUri("{baseUrl}/console/");
     return http
         .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console/**", "/oauth2/**", "/login/**", "/logout"))
         .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
@@ -69,11 +74,48 @@ class GatewaySecurity {
                     .authorizationRequestResolver(withPkce)
                     // Back to where the browser was going, else to the console's start page.
                     .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/")))
+        // The console's scripts ask with fetch: when the session has ended they get 401 (and keep
+        // what the user typed, then reload into the sign-in); a page request goes to sign in.
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(consoleEntryPoint()))
         .logout(logout -> logout.logoutSuccessHandler(signOut))
         // A cookie session can be ridden by another site: changes need the CSRF token the
-        // console reads from the XSRF-TOKEN cookie and sends back in a header.
-        .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse()))
+        // console reads from the XSRF-TOKEN cookie and sends back in the X-XSRF-TOKEN header (or
+        // the _csrf field of the sign-out form). The token is compared as sent: it is never
+        // written into a page, so there is nothing for BREACH-style masking to protect.
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                    .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+        .headers(
+            headers ->
+                headers.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+                                + " form-action 'self' " + signOut.keycloakOrigin() + "; frame-ancestors 'none'; base-uri 'none'")))
         .build();
+  }
+
+  private static ServerAuthenticationEntryPoint consoleEntryPoint() {
+    ServerWebExchangeMatcher scripts = ServerWebExchangeMatchers.pathMatchers("/console/api/**", "/console/session");
+    DelegatingServerAuthenticationEntryPoint entryPoint =
+        new DelegatingServerAuthenticationEntryPoint(
+            new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                scripts, (exchange, failure) -> problem(exchange, HttpStatus.UNAUTHORIZED, "Your console session has ended: sign in again")));
+    entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/keycloak"));
+    return entryPoint;
+  }
+
+  /**
+   * The CSRF token is made lazily; the console needs its cookie before its first change, so every
+   * response of the console's chain sends it (a no-op where the chain has no CSRF protection).
+   */
+  @Bean
+  WebFilter consoleCsrfCookie() {
+    return (exchange, chain) -> {
+      Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+      return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
+    };
   }
 
   @Bean
@@ -160,7 +202,7 @@ class GatewaySecurity {
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (status == HttpStatus.UNAUTHORIZED) {
+    if (status == HttpStatus.UNAUTHORIZED && !path.startsWith("/console/")) {
       response.getHeaders().set("WWW-Authenticate", "Bearer");
     }
     String body =

@@ -43,7 +43,7 @@ class ConsoleSignInIT {
     RunningSystem system = RunningSystem.get();
     URI console = URI.create(system.gateway.baseUrl() + "/console/api/missions");
 
-    HttpResponse<String> notSignedIn = get(console);
+    HttpResponse<String> notSignedIn = get(URI.create(system.gateway.baseUrl() + "/console/"));
     assertThat(notSignedIn.statusCode()).isEqualTo(302);
     HttpResponse<String> toKeycloak = get(console.resolve(location(notSignedIn)));
     assertThat(toKeycloak.statusCode()).isEqualTo(302);
@@ -68,22 +68,34 @@ class ConsoleSignInIT {
     HttpResponse<String> missions = get(console);
     assertThat(missions.statusCode()).as(missions.body()).isEqualTo(200);
     assertThat(missions.body()).startsWith("[");
+    // Who is signed in, as the console shows it: read from the session's token, without the token.
+    HttpResponse<String> session = get(URI.create(system.gateway.baseUrl() + "/console/session"));
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    assertThat(session.body())
+        .contains("\"username\":\"ccs.officer\"", "\"name\":\"Olivia Officer\"", "\"offices\":[\"CCS\"]", "\"roles\":[\"office-officer\"]");
 
     // The browser holds a session cookie for the gateway, never a token: not in a cookie, not in a body.
     Map<String, String> gatewayCookies = cookies.get(console.getAuthority());
     assertThat(gatewayCookies).containsKey("SESSION");
     gatewayCookies.forEach((name, value) -> assertThat(value).as(name).doesNotContain("eyJ"));
-    for (HttpResponse<String> response : new HttpResponse[] {notSignedIn, toKeycloak, codeExchanged, missions}) {
+    for (HttpResponse<String> response : new HttpResponse[] {notSignedIn, toKeycloak, codeExchanged, missions, session}) {
       assertThat(response.body()).doesNotContain("eyJ");
     }
   }
 
   @Test
-  void withoutASessionTheConsoleApiSendsTheBrowserToSignIn() throws Exception {
-    HttpResponse<String> response = get(URI.create(RunningSystem.get().gateway.baseUrl() + "/console/api/staff"));
+  void withoutASessionTheConsoleSendsTheBrowserToSignInAndItsApiAnswers401() throws Exception {
+    String gateway = RunningSystem.get().gateway.baseUrl();
+    HttpResponse<String> page = get(URI.create(gateway + "/console/missions/" + java.util.UUID.randomUUID()));
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(location(page)).contains("/oauth2/authorization/keycloak");
 
-    assertThat(response.statusCode()).isEqualTo(302);
-    assertThat(location(response)).contains("/oauth2/authorization/keycloak");
+    // The console's scripts cannot follow a redirect to a login page: they get 401 and reload into it.
+    for (String path : new String[] {"/console/api/staff", "/console/session"}) {
+      HttpResponse<String> api = get(URI.create(gateway + path));
+      assertThat(api.statusCode()).as(path).isEqualTo(401);
+      assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    }
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

@@ -1,0 +1,52 @@
+import { ApiError, get, post, query } from './api';
+import type {
+  Accountability, Alert, AlertDetail, AlertProgress, DeadLetter, Deadline, DepartureGroup, Mission, Note, Office, StaffMember,
+  TimelineEntry,
+} from './types';
+
+// The public API's reads, by name. Changes are posted where the forms are.
+
+export const offices = () => get<Office[]>('/offices');
+export const missions = () => get<Mission[]>('/missions');
+export const mission = (id: string) => get<Mission>(`/missions/${id}`);
+export const deadlines = (id: string) => get<Deadline[]>(`/missions/${id}/deadlines`);
+export const timeline = (id: string) => get<TimelineEntry[]>(`/missions/${id}/timeline`);
+export const notes = (id: string) => get<Note[]>(`/missions/${id}/notes`);
+export const staff = (missionId: string, status?: string) => get<StaffMember[]>(`/staff${query({ missionId, status })}`);
+export const accountability = (id: string) => get<Accountability>(`/missions/${id}/accountability`);
+export const departureGroups = (missionId: string) => get<DepartureGroup[]>(`/departure-groups${query({ missionId })}`);
+export const alerts = (missionId: string, status?: string) => noneYet(get<Alert[]>(`/alerts${query({ missionId, status })}`), () => []);
+export const alert = (id: string) => get<AlertDetail>(`/alerts/${id}`);
+/**
+ * The notifications service learns of a mission from its first staff or alert events; until
+ * then it does not know the mission (404), which for a mission the user can see means no alerts yet.
+ */
+export const alertProgress = (id: string) =>
+  noneYet(get<AlertProgress>(`/missions/${id}/alert-progress`), () => ({
+    missionId: id, total: 0, queued: 0, retrying: 0, sent: 0, delivered: 0, failed: 0, dead: 0, acknowledged: 0,
+  }));
+export const deadLetters = () => get<DeadLetter[]>('/dead-letters');
+export const redrive = (id: string) => post<DeadLetter>(`/dead-letters/${id}/redrive`);
+
+/** Settles each call on its own: one service that does not know a mission yet leaves the rest. */
+export async function settled<T>(promise: Promise<T>): Promise<T | undefined> {
+  try {
+    return await promise;
+  } catch (failure) {
+    if (failure instanceof Error && failure.name === 'SessionEnded') {
+      throw failure;
+    }
+    return undefined;
+  }
+}
+
+async function noneYet<T>(call: Promise<T>, none: () => T): Promise<T> {
+  try {
+    return await call;
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.problem.status === 404) {
+      return none();
+    }
+    throw failure;
+  }
+}

@@ -1,0 +1,134 @@
+package org.interestsoffice.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver, one browser for a test class. The
+ * browser is a requirement of the build, not an option: without it the tests fail and say what to
+ * install (nothing is downloaded by the tests).
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+  static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
+  static final Dimension LAPTOP = new Dimension(1366, 900);
+  static final Dimension TABLET = new Dimension(820, 1180);
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private ConsoleBrowser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static ConsoleBrowser start() {
+    Path chromium = executable("IOP_CHROMIUM", "/usr/bin/chromium");
+    Path chromedriver = executable("IOP_CHROMEDRIVER", "/usr/bin/chromedriver");
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.createDirectories(DOWNLOADS);
+      // A file left by an earlier run would make the browser save the new one under another name.
+      try (var old = Files.list(DOWNLOADS)) {
+        for (Path file : old.toList()) {
+          Files.delete(file);
+        }
+      }
+      Path profile = Files.createTempDirectory("iop-chromium-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(chromium.toFile());
+      // Without the background-networking flags Chromium keeps calling out, and this machine's
+      // closed network refuses it; a fresh profile keeps every run alike.
+      options.addArguments(
+          "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=en-GB",
+          "--window-size=" + LAPTOP.width + "," + LAPTOP.height, "--user-data-dir=" + profile);
+      // Commands return once the document is parsed, not after every subresource: a click that
+      // starts a cross-site redirect chain (sign-out through Keycloak) must not block the driver.
+      options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+      options.setExperimentalOption(
+          "prefs", Map.of("download.default_directory", DOWNLOADS.toString(), "download.prompt_for_download", false, "intl.accept_languages", "en-GB,en"));
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(chromedriver.toFile())
+              .withLogFile(Path.of("target", "e2e-logs", "chromedriver.log").toFile())
+              .build();
+      Files.createDirectories(Path.of("target", "e2e-logs"));
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().window().setSize(LAPTOP);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+      return new ConsoleBrowser(driver, profile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path executable(String variable, String debianPath) {
+    Path path = Path.of(Optional.ofNullable(System.getenv(variable)).orElse(debianPath));
+    if (!Files.isExecutable(path)) {
+      throw new IllegalStateException(
+          "The console's browser tests need Debian's Chromium and its driver: " + path + " is missing. Install them with"
+              + " `apt-get install -y chromium chromium-driver` (.ci/run does), or point " + variable + " at the executable.");
+    }
+    return path;
+  }
+
+  <T> T await(Duration limit, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, limit, Duration.ofMillis(200)).until(condition);
+  }
+
+  <T> T await(Function<WebDriver, T> condition) {
+    return await(Duration.ofSeconds(30), condition);
+  }
+
+  WebElement find(By by) {
+    return await(d -> {
+      List<WebElement> found = d.findElements(by);
+      return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+    });
+  }
+
+  /** Clicks without waiting for the navigation the click starts (the caller waits for where it leads). */
+  void clickAndLeave(WebElement element) {
+    driver.executeScript("const target = arguments[0]; setTimeout(() => target.click(), 0);", element);
+  }
+
+  /** A screenshot of the whole page as it is now, for the build's records and the README. */
+  void screenshot(String name) {
+    driver.executeScript("window.scrollTo(0, 0)");
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temporary profile left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,375 @@
+package org.interestsoffice.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.interestsoffice.testing.KeycloakServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The admin console in a real browser (Debian's headless Chromium) against the real gateway,
+ * services and Keycloak: the 2019 case as the Washington office head lives it, then what a Caracas
+ * officer may see, then the console in Spanish. One browser goes through the steps in order;
+ * each step leaves a screenshot in target/console-screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String WASHINGTON_EMBASSY = "Embassy of Venezuela in Washington " + RUN;
+  private static final String CARACAS_EMBASSY = "Embassy of the United States in Caracas " + RUN;
+  private static final Duration FAN_OUT = Duration.ofSeconds(90);
+
+  private static RunningSystem system;
+  private static ConsoleBrowser browser;
+  private static String washington;
+  private static String caracas;
+  private static final List<String> washingtonStaff = new ArrayList<>();
+
+  @BeforeAll
+  static void aWashingtonMissionWithItsStaffAndACaracasMission() {
+    system = RunningSystem.get();
+    GatewayClient washingtonHead = system.as("was.head");
+    washington = created(washingtonHead.post("/api/missions", mission("WAS", WASHINGTON_EMBASSY, "VE", "US", "Washington", "America/New_York"), "console-setup"));
+    caracas = created(system.as("ccs.head").post("/api/missions", mission("CCS", CARACAS_EMBASSY, "US", "VE", "Caracas", "America/Caracas"), "console-setup"));
+    GatewayClient officer = system.as("was.officer");
+    for (String name : List.of("Carlos Embajador", "Lucía Consejera", "Pedro Secretario")) {
+      washingtonStaff.add(registerOnceMissionIsKnown(officer, washington, staff(name + " " + RUN, "DIPLOMATIC_AGENT", "VE")));
+    }
+    // A local hire: never ordered out, never alerted, never offered as remaining staff.
+    registerOnceMissionIsKnown(officer, washington, staff("Mary Local " + RUN, "LOCAL_HIRE", "US"));
+    browser = ConsoleBrowser.start();
+  }
+
+  /** What the browser showed when a step failed, beside the step's own screenshots. */
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (browser != null) {
+        browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+      }
+    }
+  };
+
+  @AfterAll
+  static void closeTheBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theWashingtonHeadSignsInOnKeycloaksLoginPage() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+
+    signInOnKeycloak("was.head", "01-sign-in-keycloak");
+
+    assertThat(browser.find(By.cssSelector("[data-testid=user-name]")).getText()).isEqualTo("Wilfredo Jefe");
+    assertThat(text("[data-testid=user-offices]")).isEqualTo("WAS");
+    assertThat(text("[data-testid=user-role]")).isEqualTo("Office head");
+    WebElement card = missionCard(washington);
+    assertThat(card.getText()).contains(WASHINGTON_EMBASSY, "Operating");
+    assertThat(browser.driver.getPageSource()).doesNotContain(CARACAS_EMBASSY);
+    // No token in the browser: not in a cookie the page can read, not in its storage.
+    assertThat(browser.driver.manage().getCookies()).allSatisfy(cookie -> assertThat(cookie.getValue()).doesNotContain("eyJ"));
+    Object storage = browser.driver.executeScript("return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage)");
+    assertThat(String.valueOf(storage)).doesNotContain("eyJ");
+    browser.screenshot("02-dashboard");
+  }
+
+  @Test
+  @Order(2)
+  void declaringTheRuptureStartsTheCountdownAndTheAlertsGoOut() {
+    missionCard(washington).findElement(By.linkText(WASHINGTON_EMBASSY)).click();
+    browser.find(By.cssSelector("[data-testid=mission-page][data-mission='" + washington + "']"));
+    List<String> seen = new ArrayList<>(List.of(progressShown()));
+    assertThat(seen.get(0)).as("no alerts before the rupture").isEqualTo("0/0");
+    browser.driver.executeScript("window.iopSamePage = true");
+
+    openAction("rupture");
+    // The form checks before sending: without a note reference nothing reaches the service.
+    click("[data-action=rupture] button[type=submit]");
+    assertThat(browser.find(By.cssSelector("[data-action=rupture] .field.invalid .error")).getText()).isEqualTo("Required.");
+    assertThat(text(".page-header .badge")).isEqualTo("Operating");
+
+    type("[data-action=rupture] input[name=noteReference]", "DVM-2019-" + RUN);
+    click("[data-action=rupture] button[type=submit]");
+
+    browser.await(d -> text(".page-header .badge").equals("Relations severed"));
+    WebElement countdown = browser.find(By.cssSelector("[data-testid=deadline][data-status=RUNNING] .countdown"));
+    String first = countdown.getText();
+    assertThat(first).matches("2 d 23:\\d\\d:\\d\\d left");
+    browser.await(d -> !countdown.getText().equals(first));
+    assertThat(text("[data-testid=deadline][data-status=RUNNING]")).contains("UTC", "New York");
+
+    // The same page follows the fan-out by itself, without a reload: from none to every alert sent.
+    browser.await(FAN_OUT, d -> {
+      String shown = progressShown();
+      if (!seen.get(seen.size() - 1).equals(shown)) {
+        seen.add(shown);
+      }
+      String[] doneOfTotal = shown.split("/");
+      return Integer.parseInt(doneOfTotal[1]) >= washingtonStaff.size() && doneOfTotal[0].equals(doneOfTotal[1]);
+    });
+    assertThat(browser.driver.executeScript("return window.iopSamePage === true")).as("the page was not reloaded").isEqualTo(true);
+    assertThat(seen).as("progress shown while the alerts went out").hasSizeGreaterThan(1);
+    assertThat(text("[data-testid=timeline]")).contains("Operating → Relations severed", "Departure deadline: started", "by was.head");
+    browser.screenshot("03-mission-after-rupture");
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts?mission=" + washington);
+    WebElement person = browser.find(By.cssSelector(".person-alerts[data-staff='" + washingtonStaff.get(0) + "']"));
+    assertThat(person.getText()).contains("Carlos Embajador", "Departure order");
+    person.findElement(By.cssSelector("button[aria-expanded]")).click();
+    browser.find(By.cssSelector("[data-testid=delivery-log] li"));
+    assertThat(text("[data-testid=delivery-log]")).contains("Email").containsAnyOf("Sent", "Delivered");
+    browser.screenshot("04-alerts");
+
+    // At a glance: the running deadline counts down on the dashboard, and nobody has acknowledged yet.
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    WebElement card = missionCard(washington);
+    browser.await(d -> card.getText().contains("Relations severed"));
+    assertThat(card.findElement(By.cssSelector("[data-testid=running-deadline] .countdown")).getText()).matches("2 d 23:\\d\\d:\\d\\d left");
+    assertThat(card.findElement(By.cssSelector("[data-testid=mission-unacknowledged]")).getText()).doesNotStartWith("0 ");
+    assertThat(text("[data-testid=glance-deadlines]")).isEqualTo("1 running deadlines");
+    browser.screenshot("04b-dashboard-running-deadline");
+  }
+
+  @Test
+  @Order(3)
+  void remainingStaffAreDesignatedUpToTheCeilingAndTheNextIsRefusedInPlainWords() throws Exception {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
+    openAction("note");
+    type("[data-action=note] input[name=reference]", "NEG-2019-" + RUN);
+    type("[data-action=note] textarea[name=summary]", "Both governments agree to negotiate interests offices");
+    click("[data-action=note] button[type=submit]");
+    browser.await(d -> text("#notes").contains("NEG-2019-" + RUN));
+
+    openAction("negotiation");
+    type("[data-action=negotiation] input[name=noteReference]", "NEG-2019-" + RUN);
+    type("[data-action=negotiation] input[name=remainingStaffCeiling]", "2");
+    click("[data-action=negotiation] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Negotiating"));
+    assertThat(text("[data-testid=mission-ceiling]")).isEqualTo("2");
+    // Personnel learns the ceiling from the NegotiationOpened event.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> !system.as("was.head").get("/api/missions/" + washington + "/accountability").body().path("negotiationDeadline").isNull());
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + washington);
+    assertThat(browser.find(By.cssSelector("[data-testid=ceiling-gauge]")).getText()).contains("0 of 2");
+    assertThat(browser.driver.findElements(By.cssSelector("tr[data-name^='Mary Local'] [data-action=designate]"))).isEmpty();
+    designate(washingtonStaff.get(0));
+    browser.await(d -> text("[data-testid=ceiling-gauge]").contains("1 of 2"));
+    designate(washingtonStaff.get(1));
+    browser.await(d -> text("[data-testid=ceiling-gauge]").contains("2 of 2"));
+
+    designate(washingtonStaff.get(2));
+    WebElement refusal = browser.find(By.cssSelector("#roster .problem[role=alert]"));
+    assertThat(refusal.getText()).contains("Pedro Secretario", "The remaining-staff ceiling is reached: 2 of 2 are designated.");
+    assertThat(browser.find(By.cssSelector("tr[data-staff='" + washingtonStaff.get(2) + "']")).getAttribute("data-status")).isEqualTo("DEPARTURE_ORDERED");
+    // Accountability: who is ordered out and has not acknowledged; those who remain are not chased.
+    browser.await(d -> text("[data-testid=unacknowledged-list]").contains("Pedro Secretario"));
+    assertThat(text("[data-testid=unacknowledged-list]")).doesNotContain("Carlos Embajador").doesNotContain("Mary Local");
+    browser.screenshot("05-staff-ceiling-refused");
+
+    click("[data-testid=export-roster]");
+    Path roster = ConsoleBrowser.DOWNLOADS.resolve("roster-WAS-Washington.csv");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(roster) && Files.size(roster) > 0);
+    assertThat(Files.readString(roster)).contains("Full name,Category", "Carlos Embajador " + RUN + ",Diplomatic agent", "Remaining");
+  }
+
+  @Test
+  @Order(4)
+  void whatWasTypedSurvivesTheEndOfTheSession() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
+    openAction("note");
+    type("[data-action=note] input[name=reference]", "DRAFT-" + RUN);
+    type("[data-action=note] textarea[name=summary]", "Typed before the session ended");
+
+    browser.driver.manage().deleteCookieNamed("SESSION");
+    click("[data-action=note] button[type=submit]");
+
+    // Through the sign-in (Keycloak still knows the browser) and back to the same page and form.
+    browser.find(By.cssSelector(".notice.banner"));
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/console/missions/" + washington);
+    assertThat(browser.find(By.cssSelector("[data-action=note] input[name=reference]")).getAttribute("value")).isEqualTo("DRAFT-" + RUN);
+    assertThat(browser.find(By.cssSelector("[data-action=note] textarea[name=summary]")).getAttribute("value")).isEqualTo("Typed before the session ended");
+  }
+
+  @Test
+  @Order(5)
+  void aCaracasOfficerSeesNoWashingtonDataAndIsOfferedNoHeadsAction() {
+    browser.clickAndLeave(browser.find(By.cssSelector("[data-testid=sign-out]")));
+    // Signing out ended the Keycloak session too: the login page asks again.
+    signInOnKeycloak("ccs.officer", null);
+    assertThat(browser.find(By.cssSelector("[data-testid=user-name]")).getText()).isEqualTo("Olivia Officer");
+    assertThat(text("[data-testid=user-offices]")).isEqualTo("CCS");
+    missionCard(caracas);
+    assertNoWashingtonData();
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff");
+    browser.find(By.cssSelector("#mission-picker"));
+    assertNoWashingtonData();
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts");
+    browser.find(By.cssSelector("[data-testid=alert-progress]"));
+    assertNoWashingtonData();
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
+    assertThat(browser.find(By.cssSelector(".problem[role=alert]")).getText()).contains("Not found, or not of your office.");
+    assertNoWashingtonData();
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + caracas);
+    browser.find(By.cssSelector("[data-testid=mission-page]"));
+    assertThat(browser.driver.findElements(By.cssSelector("[data-action=rupture]"))).as("no rupture offered to an officer").isEmpty();
+    assertThat(browser.driver.findElements(By.cssSelector("#actions"))).isEmpty();
+    // And the server refuses it all the same, through the console's own session.
+    Object status = browser.driver.executeAsyncScript(
+        """
+        const done = arguments[arguments.length - 1];
+        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11);
+        fetch('/console/api/missions/' + arguments[0] + '/rupture', {
+          method: 'POST', headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token)},
+          body: JSON.stringify({noteReference: 'X-1', noteReceivedAt: new Date().toISOString(), departureWindow: 'PT72H'})
+        }).then(r => done(r.status), e => done(String(e)));
+        """,
+        caracas);
+    assertThat(status).isEqualTo(403L);
+    browser.screenshot("06-caracas-officer-mission");
+  }
+
+  @Test
+  @Order(6)
+  void theConsoleSpeaksSpanishAndRemembersIt() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    new Select(browser.find(By.id("language"))).selectByValue("es");
+    browser.await(d -> text("h1").equals("Panel"));
+    assertThat(text("header.top nav")).contains("Panel", "Personal", "Alertas");
+    assertThat(text("[data-testid=user-role]")).isEqualTo("Oficial de oficina");
+
+    browser.driver.navigate().refresh();
+    browser.await(d -> text("h1").equals("Panel"));
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+    assertThat(missionCard(caracas).getText()).contains("En funcionamiento");
+    browser.screenshot("07-dashboard-spanish");
+
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + caracas);
+    browser.await(d -> text("h1").equals("Personal"));
+    browser.driver.manage().window().setSize(ConsoleBrowser.TABLET);
+    browser.screenshot("08-staff-spanish-tablet");
+    browser.driver.manage().window().setSize(ConsoleBrowser.LAPTOP);
+  }
+
+  /** The mission page's fan-out bar as "done/total". */
+  private static String progressShown() {
+    WebElement bar = browser.find(By.cssSelector("[data-testid=alert-progress]"));
+    return bar.getAttribute("data-done") + "/" + bar.getAttribute("data-total");
+  }
+
+  private void assertNoWashingtonData() {
+    String page = browser.driver.getPageSource();
+    assertThat(page).doesNotContain(WASHINGTON_EMBASSY).doesNotContain("Carlos Embajador").doesNotContain(washingtonStaff.get(0));
+    assertThat(browser.driver.findElements(By.cssSelector("[data-office=WAS], [data-mission='" + washington + "']"))).isEmpty();
+  }
+
+  private void signInOnKeycloak(String username, String screenshot) {
+    browser.await(d -> d.getCurrentUrl().startsWith(system.keycloak.issuer() + "/protocol/openid-connect/auth"));
+    browser.find(By.id("kc-form-login"));
+    if (screenshot != null) {
+      browser.screenshot(screenshot);
+    }
+    browser.find(By.id("username")).sendKeys(username);
+    browser.find(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
+    // The click starts a redirect chain across two sites (Keycloak, then the gateway): the driver
+    // does not wait on it, the test waits for where it leads.
+    browser.clickAndLeave(browser.find(By.id("kc-login")));
+    browser.await(d -> d.getCurrentUrl().startsWith(system.gateway.baseUrl() + "/console/"));
+  }
+
+  private WebElement missionCard(String missionId) {
+    return browser.find(By.cssSelector("[data-testid=mission-card][data-mission='" + missionId + "']"));
+  }
+
+  private void openAction(String action) {
+    WebElement details = browser.find(By.cssSelector("details[data-action=" + action + "]"));
+    if (details.getAttribute("open") == null) {
+      details.findElement(By.tagName("summary")).click();
+    }
+  }
+
+  private void designate(String staffId) {
+    click("tr[data-staff='" + staffId + "'] [data-action=designate]");
+  }
+
+  private static void click(String css) {
+    browser.find(By.cssSelector(css)).click();
+  }
+
+  private static void type(String css, String text) {
+    WebElement field = browser.find(By.cssSelector(css));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private static String text(String css) {
+    List<WebElement> found = browser.driver.findElements(By.cssSelector(css));
+    return found.isEmpty() ? "" : found.get(0).getText();
+  }
+
+  private static Map<String, Object> mission(String office, String name, String sending, String receiving, String city, String zone) {
+    return Map.of("officeCode", office, "kind", "EMBASSY", "name", name, "sendingState", sending, "receivingState", receiving, "city", city, "timeZone", zone);
+  }
+
+  private static Map<String, Object> staff(String fullName, String category, String nationality) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("fullName", fullName);
+    body.put("category", category);
+    body.put("nationality", nationality);
+    body.put("email", fullName.toLowerCase().replaceAll("[^a-z0-9]+", ".") + "@mppre.example");
+    body.put("phone", "+1202555" + (1000 + Math.abs(fullName.hashCode() % 8999)));
+    body.put("preferredLanguage", "es");
+    return body;
+  }
+
+  private static String registerOnceMissionIsKnown(GatewayClient officer, String missionId, Map<String, Object> member) {
+    Map<String, Object> body = new LinkedHashMap<>(member);
+    body.put("missionId", missionId);
+    String[] id = new String[1];
+    // Personnel learns of the mission from the MissionRegistered event; until then it refuses.
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      GatewayClient.Response response = officer.post("/api/staff", body, "console-setup");
+      if (response.status() == 201) {
+        id[0] = response.body().path("id").asString();
+        return true;
+      }
+      assertThat(response.body().path("title").asString()).as(response.body().toString()).isEqualTo("Unknown mission");
+      return false;
+    });
+    return id[0];
+  }
+
+  private static String created(GatewayClient.Response response) {
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    return response.body().path("id").asString();
+  }
+}
