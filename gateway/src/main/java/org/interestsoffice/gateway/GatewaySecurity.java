@@ -15,6 +15,7 @@ import org.interestsoffice.gateway.console.ConsoleSignOut;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
@@ -62,12 +63,23 @@ class GatewaySecurity {
    */
   @Bean
   @Order(1)
-  SecurityWebFilterChain consoleSignIn(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations, ConsoleSignOut signOut) {
+  SecurityWebFilterChain consoleSignIn(
+      ServerHttpSecurity http,
+      ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository sessions,
+      ConsoleSignOut signOut) {
     DefaultServerOAuth2AuthorizationRequestResolver withPkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
     withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     return http
         .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console/**", "/oauth2/**", "/login/**", "/logout"))
-        .authorizeExchange(exchanges -> exchanges.anyExchange().authenticated())
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    // The API behind the session: the same table of who may do what as /api/**.
+                    .pathMatchers("/console/api/**")
+                    .access(new ConsoleAccessRules(sessions))
+                    .anyExchange()
+                    .authenticated())
         .oauth2Login(
             login ->
                 login
@@ -76,7 +88,11 @@ class GatewaySecurity {
                     .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console/")))
         // The console's scripts ask with fetch: when the session has ended they get 401 (and keep
         // what the user typed, then reload into the sign-in); a page request goes to sign in.
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(consoleEntryPoint()))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .authenticationEntryPoint(consoleEntryPoint())
+                    .accessDeniedHandler((exchange, denied) -> problem(exchange, HttpStatus.FORBIDDEN, "Your role may not do this")))
         .logout(logout -> logout.logoutSuccessHandler(signOut))
         // A cookie session can be ridden by another site: changes need the CSRF token the
         // console reads from the XSRF-TOKEN cookie and sends back in the X-XSRF-TOKEN header (or

@@ -74,6 +74,20 @@ class ConsoleSignInIT {
     assertThat(session.body())
         .contains("\"username\":\"ccs.officer\"", "\"name\":\"Olivia Officer\"", "\"offices\":[\"CCS\"]", "\"roles\":[\"office-officer\"]");
 
+    // The API behind the session follows the gateway's table of roles: an officer may not declare a
+    // rupture, refused at the gateway (403) before missions could even say the mission is unknown (404).
+    String csrf = cookies.get(console.getAuthority()).get("XSRF-TOKEN");
+    assertThat(csrf).as("the CSRF cookie the console reads").isNotBlank();
+    URI rupture = URI.create(system.gateway.baseUrl() + "/console/api/missions/" + java.util.UUID.randomUUID() + "/rupture");
+    HttpResponse<String> refused =
+        send(rupture, HttpRequest.newBuilder(rupture).header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.body()).contains("Your role may not do this");
+    URI staff = URI.create(system.gateway.baseUrl() + "/console/api/staff");
+    HttpResponse<String> allowed =
+        send(staff, HttpRequest.newBuilder(staff).header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertThat(allowed.statusCode()).as("an officer may register staff: the service validates the body").isEqualTo(400);
+
     // The browser holds a session cookie for the gateway, never a token: not in a cookie, not in a body.
     Map<String, String> gatewayCookies = cookies.get(console.getAuthority());
     assertThat(gatewayCookies).containsKey("SESSION");
