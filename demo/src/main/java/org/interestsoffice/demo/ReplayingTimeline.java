@@ -141,6 +141,9 @@ final class ReplayingTimeline {
       done(mission, "negotiation open until " + result.path("deadline").path("dueAt").asString() + ", at most " + CEILING + " remaining staff");
     } else {
       skip(mission, "negotiation already opened (" + status + ")");
+      if (!status.equals("NEGOTIATING")) {
+        return; // the remaining staff were designated while it was (or the talks are over)
+      }
     }
     designateRemainingStaff(mission, id);
   }
