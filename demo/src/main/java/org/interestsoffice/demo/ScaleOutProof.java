@@ -99,7 +99,6 @@ final class ScaleOutProof {
             "missions.events", List.of("DeadlineExpired", "MissionCeased"),
             "personnel.events", List.of("StaffRegistered", "DepartureOrdered", "StaffOverdue"));
     try (BrokerWatch broker = new BrokerWatch(endpoints.broker(), endpoints.messagingNamespace(), bindings, JsonMapper.builder().build())) {
-      Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(options.lead());
       String missionId = register("Scale-out proof " + run, "Caracas");
       List<String> racing = IntStream.rangeClosed(1, options.racingMissions()).mapToObj(i -> register("Scale-out proof " + run + " #" + i, "Caracas")).toList();
 
@@ -109,6 +108,7 @@ final class ScaleOutProof {
           () -> broker.distinct("StaffRegistered", p -> staffIds.contains(p.path("staffId").asString())).size() >= people.size());
 
       // One note for all: received just under 72 hours ago, so every departure deadline is due at once.
+      Instant due = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(options.lead());
       String note = "PROOF-" + run;
       Instant received = due.minus(Duration.ofHours(72));
       List<String> departures = new ArrayList<>();
