@@ -71,6 +71,9 @@ final class ReplayingTimeline {
       STEPS.forEach(this::replay);
       return;
     }
+    if (!STEPS.contains(step)) {
+      throw new DemoFailure("No step " + step + ": the steps are " + String.join(", ", STEPS) + ", or all");
+    }
     Map<String, String> ids = LoadingDemoData.existingMissions(api);
     if (!ids.keySet().containsAll(Case2019.MISSIONS.stream().map(Case2019.Mission::key).toList())) {
       throw new DemoFailure("The demo missions are not loaded: run bin/demo load first (bin/run-local loads them unless --no-demo)");
@@ -82,7 +85,7 @@ final class ReplayingTimeline {
       case "suspension" -> embassies().forEach(mission -> suspension(mission, ids.get(mission.key())));
       case "extension" -> embassies().forEach(mission -> extension(mission, ids.get(mission.key())));
       case "cessation" -> embassies().forEach(mission -> cessation(mission, ids.get(mission.key())));
-      default -> throw new DemoFailure("No step " + step + ": the steps are " + String.join(", ", STEPS) + ", or all");
+      default -> throw new IllegalStateException(step);
     }
   }
 

@@ -64,7 +64,7 @@ final class Tokens {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new DemoFailure(
-          "Keycloak does not answer at " + endpoints.keycloak() + " (" + e.getMessage() + "): is the local system running? (bin/run-local)", e);
+          "Keycloak does not answer at " + endpoints.keycloak() + " (" + e + "): is the local system running? (bin/run-local)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DemoFailure("Interrupted while asking Keycloak for a token", e);
