@@ -1,5 +1,6 @@
 package org.interestsoffice.personnel.accountability;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,13 @@ class AccountabilityController {
   /** Overdue people are named, not contacted from here: no contact details in this view. */
   record OverdueView(UUID staffId, String fullName, UUID deadlineId, Instant dueAt) {}
 
+  /**
+   * Ordered out without having confirmed the latest alert: the office calls them.
+   *
+   * @param timeLeft ISO 8601 duration until their deadline (PT0S once passed), null while it is suspended
+   */
+  record UnacknowledgedView(UUID staffId, String fullName, StaffStatus status, UUID deadlineId, Integer deadlineVersion, Instant dueAt, String timeLeft) {}
+
   record DeadlineView(UUID deadlineId, String kind, String status, Instant dueAt, int version) {
 
     static DeadlineView of(KnownDeadline deadline) {
@@ -38,6 +46,7 @@ class AccountabilityController {
       int total,
       Map<StaffStatus, Integer> byStatus,
       List<OverdueView> overdue,
+      List<UnacknowledgedView> unacknowledged,
       DeadlineView departureDeadline,
       String timeLeft,
       DeadlineView negotiationDeadline) {}
@@ -52,8 +61,25 @@ class AccountabilityController {
         account.overdue().stream()
             .map(member -> new OverdueView(member.id(), member.fullName(), member.departureDeadlineId(), member.departureDueAt()))
             .toList(),
+        account.unacknowledged().stream()
+            .map(
+                member ->
+                    new UnacknowledgedView(
+                        member.id(),
+                        member.fullName(),
+                        member.status(),
+                        member.departureDeadlineId(),
+                        member.departureDeadlineVersion(),
+                        member.departureDueAt(),
+                        timeLeft(account.now(), member.departureDueAt())))
+            .toList(),
         account.deadline().map(DeadlineView::of).orElse(null),
         account.timeLeft() == null ? null : account.timeLeft().toString(),
         account.negotiationDeadline().map(DeadlineView::of).orElse(null));
+  }
+
+  private static String timeLeft(Instant now, Instant dueAt) {
+    Duration left = AccountingForStaff.timeLeft(now, dueAt);
+    return left == null ? null : left.toString();
   }
 }

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.departures.KnownDeadline;
@@ -30,27 +31,35 @@ class AccountingForStaff {
   private final KnownMissions missions;
   private final KnownDeadlines deadlines;
   private final StaffRepository staff;
+  private final Acknowledgements acknowledgements;
   private final Clock clock;
 
-  AccountingForStaff(KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Clock clock) {
+  AccountingForStaff(
+      KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Acknowledgements acknowledgements, Clock clock) {
     this.missions = missions;
     this.deadlines = deadlines;
     this.staff = staff;
+    this.acknowledgements = acknowledgements;
     this.clock = clock;
   }
 
   /**
    * @param deadline the departure deadline the mission's staff are ordered out on, as it is now
    * @param timeLeft until that deadline falls due: zero once passed, null while suspended or before any
+   * @param unacknowledged ordered out (or overdue) without having acknowledged an alert of the
+   *     deadline version they are ordered out on now
+   * @param now the instant the account was taken, for the time each person has left
    */
   record Accountability(
       UUID missionId,
       int total,
       Map<StaffStatus, Integer> byStatus,
       List<StaffMember> overdue,
+      List<StaffMember> unacknowledged,
       Optional<KnownDeadline> deadline,
       Duration timeLeft,
-      Optional<KnownDeadline> negotiationDeadline) {}
+      Optional<KnownDeadline> negotiationDeadline,
+      Instant now) {}
 
   @Transactional(readOnly = true)
   Accountability of(UUID missionId) {
@@ -69,20 +78,28 @@ class AccountingForStaff {
     Optional<KnownDeadline> deadline = Optional.ofNullable(mission.departureLineageId()).flatMap(deadlines::current);
     Instant now = clock.instant();
     Duration timeLeft =
-        deadline
-            .filter(d -> d.dueAt() != null && !"SUSPENDED".equals(d.status()))
-            .map(d -> Duration.between(now, d.dueAt()))
-            .map(left -> left.isNegative() ? Duration.ZERO : left)
-            .orElse(null);
+        deadline.filter(d -> !"SUSPENDED".equals(d.status())).map(d -> timeLeft(now, d.dueAt())).orElse(null);
     Optional<KnownDeadline> negotiation =
         Optional.ofNullable(mission.negotiationDeadlineId()).flatMap(deadlines::find).flatMap(d -> deadlines.current(d.lineageId()));
+    Set<UUID> unacknowledged = Set.copyOf(acknowledgements.unacknowledgedIn(missionId));
     return new Accountability(
         missionId,
         members.size(),
         byStatus,
         members.stream().filter(member -> member.status() == StaffStatus.OVERDUE).toList(),
+        members.stream().filter(member -> unacknowledged.contains(member.id())).toList(),
         deadline,
         timeLeft,
-        negotiation);
+        negotiation,
+        now);
+  }
+
+  /** Until the instant: zero once passed, null if there is none (a suspended deadline). */
+  static Duration timeLeft(Instant now, Instant dueAt) {
+    if (dueAt == null) {
+      return null;
+    }
+    Duration left = Duration.between(now, dueAt);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 }

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps departure orders on the deadline as it is now: extended, suspended or reissued. Notifications
- * hears of the change from missions itself, so no event is published for it here. Versions, not
- * arrival order, decide which change counts.
+ * Keeps departure orders on the deadline as it is now: extended, suspended or reissued. Each order
+ * that moves is published again ({@code DepartureOrdered} with the change), so that the person's
+ * alerts and reminders follow the deadline. Versions, not arrival order, decide which change counts.
  */
 @Service
 class FollowingDeadlines {
@@ -31,12 +31,15 @@ class FollowingDeadlines {
   private final KnownDeadlines deadlines;
   private final StaffRepository staff;
   private final Outbox outbox;
+  private final OrderingDepartures ordering;
 
-  FollowingDeadlines(KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Outbox outbox) {
+  FollowingDeadlines(
+      KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Outbox outbox, OrderingDepartures ordering) {
     this.missions = missions;
     this.deadlines = deadlines;
     this.staff = staff;
     this.outbox = outbox;
+    this.ordering = ordering;
   }
 
   void onDeadlineChanged(DeadlineChanged change, EventEnvelope envelope) {
@@ -50,7 +53,11 @@ class FollowingDeadlines {
     for (StaffMember member : behind) {
       StaffMember following = member.orderedOut(current.deadlineId(), current.kind(), current.version(), current.dueAt());
       // Overdue on a deadline that was extended or reissued: ordered out again, with time to leave.
-      staff.updateStatus(member.status() == StaffStatus.OVERDUE && !current.stillOpen() ? following.overdue() : following);
+      boolean stillOverdue = member.status() == StaffStatus.OVERDUE && !current.stillOpen();
+      staff.updateStatus(stillOverdue ? following.overdue() : following);
+      if (!stillOverdue) {
+        ordering.announce(following, mission, current, change.change());
+      }
     }
     log.atInfo()
         .addKeyValue("missionId", mission.id())

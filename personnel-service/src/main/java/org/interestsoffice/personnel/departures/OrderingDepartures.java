@@ -102,6 +102,15 @@ public class OrderingDepartures {
   /** Orders the person out on the deadline, and says so. Also used when a designation is withdrawn. */
   public void orderOut(StaffMember member, KnownMission mission, KnownDeadline deadline) {
     staff.updateStatus(member.orderedOut(deadline.deadlineId(), deadline.kind(), deadline.version(), deadline.dueAt()));
+    announce(member, mission, deadline, null);
+  }
+
+  /**
+   * Publishes the order as it stands on the deadline.
+   *
+   * @param change null for a new order, else how the deadline behind an existing order changed
+   */
+  void announce(StaffMember member, KnownMission mission, KnownDeadline deadline, String change) {
     outbox.append(
         member.officeCode(),
         new DepartureOrdered(
@@ -113,7 +122,9 @@ public class OrderingDepartures {
             deadline.deadlineId(),
             deadline.kind(),
             deadline.version(),
-            deadline.dueAt()));
+            deadline.dueAt(),
+            deadline.status(),
+            change));
   }
 
   private static boolean principalLeaves(StaffMember member, Map<UUID, StaffMember> byId, KnownMission mission) {

@@ -5,7 +5,15 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** A staff member must leave by the deadline's due instant. */
+/**
+ * A staff member must leave by the deadline's due instant: published when the person is first
+ * ordered out, and again whenever the deadline they are ordered out on changes, so that alerts
+ * follow the deadline.
+ *
+ * @param deadlineStatus {@code RUNNING} or {@code SUSPENDED} (then {@code dueAt} may be null)
+ * @param change null for a new order; {@code EXTENDED}, {@code SUSPENDED} or {@code REISSUED} when
+ *     an order follows a change of its deadline
+ */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
     UUID staffId,
@@ -16,4 +24,6 @@ public record DepartureOrdered(
     UUID deadlineId,
     String deadlineKind,
     int deadlineVersion,
-    Instant dueAt) {}
+    Instant dueAt,
+    String deadlineStatus,
+    String change) {}

@@ -59,6 +59,35 @@ class FollowingMissionEventsIT {
     messaging.awaitProcessed(missionsService.extendsDeadline(embassy, rupture.deadlineId(), "DEPARTURE", extended, 2).envelope());
 
     assertOrderedOutOn(attache, rupture.deadlineId(), 2, extended);
+    // The order is announced again, so the person's alerts follow the deadline.
+    assertThat(messaging.written("DepartureOrdered", attache)).isEqualTo(2);
+    JsonNode order = awaitOrderOfVersion(attache, 2);
+    assertThat(order.path("change").asString()).isEqualTo("EXTENDED");
+    assertThat(order.path("deadlineStatus").asString()).isEqualTo("RUNNING");
+    assertThat(Instant.parse(order.path("dueAt").asString())).isEqualTo(extended);
+  }
+
+  @Test
+  void aSuspensionIsAnnouncedWithTheOrderAndNoDueInstant() {
+    messaging.awaitProcessed(
+        missionsService.changesDeadline(embassy, rupture.deadlineId(), null, "DEPARTURE", "SUSPENDED", "SUSPENDED", null, 2));
+
+    JsonNode order = awaitOrderOfVersion(secretary, 2);
+    assertThat(order.path("change").asString()).isEqualTo("SUSPENDED");
+    assertThat(order.path("deadlineStatus").asString()).isEqualTo("SUSPENDED");
+    assertThat(order.path("dueAt").isMissingNode() || order.path("dueAt").isNull()).isTrue();
+    assertThat(personnel.statusOf(secretary)).isEqualTo("DEPARTURE_ORDERED");
+  }
+
+  private JsonNode awaitOrderOfVersion(UUID staffId, int version) {
+    eventually().until(
+        () -> published.received("DepartureOrdered", staffId).stream()
+            .anyMatch(order -> order.payload().path("deadlineVersion").asInt() == version));
+    return published.received("DepartureOrdered", staffId).stream()
+        .filter(order -> order.payload().path("deadlineVersion").asInt() == version)
+        .findFirst()
+        .orElseThrow()
+        .payload();
   }
 
   @Test
@@ -81,6 +110,7 @@ class FollowingMissionEventsIT {
     messaging.awaitProcessed(stale);
 
     assertOrderedOutOn(attache, reissued.deadlineId(), 3, reissued.dueAt());
+    assertThat(messaging.written("DepartureOrdered", attache)).as("on the rupture and on the reissue only").isEqualTo(2);
   }
 
   @Test
@@ -108,6 +138,7 @@ class FollowingMissionEventsIT {
 
     assertThat(messaging.timesRecordedAsProcessed(extended.envelope().eventId())).isEqualTo(1);
     assertOrderedOutOn(attache, rupture.deadlineId(), 2, extended.dueAt());
+    assertThat(messaging.written("DepartureOrdered", attache)).isEqualTo(2);
   }
 
   @Test
