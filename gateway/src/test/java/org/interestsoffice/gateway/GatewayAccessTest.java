@@ -116,6 +116,15 @@ class GatewayAccessTest {
     assertThat(notifications.received()).hasSize(1);
   }
 
+  @Test
+  void theSmsProvidersDeliveryReportsNeedNoUserTokenButOnlyThatPathAndMethodAreOpen() {
+    client.post().uri("/sms/delivery-reports").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+    client.get().uri("/sms/delivery-reports").exchange().expectStatus().isUnauthorized();
+    client.post().uri("/sms/anything-else").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
+
+    assertThat(notifications.received()).hasSize(1);
+  }
+
   private WebTestClient.ResponseSpec post(String path, String token) {
     return client.post().uri(path)
         .header("Authorization", "Bearer " + token)

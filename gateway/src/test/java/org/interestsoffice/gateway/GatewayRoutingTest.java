@@ -89,6 +89,7 @@ class GatewayRoutingTest {
       "POST,   /api/dead-letters/5/redrive,                notifications",
       "GET,    /ack/Zk3q-token,                            notifications",
       "POST,   /ack/Zk3q-token,                            notifications",
+      "POST,   /sms/delivery-reports,                      notifications",
   })
   void forwardsEachPathUnchangedToItsService(String method, String path, String expected) {
     WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);

@@ -3,6 +3,13 @@ package org.interestsoffice.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,18 +21,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The walking skeleton end to end: the three business services and the gateway run as separate
  * processes from their packaged jars, against the real broker and databases and a real SMTP
  * server. A rupture declared through the gateway must reach every staff member with privileges as
- * exactly one email, and nobody else.
+ * exactly one email and one SMS, and nobody else; an acknowledgement through the link reaches
+ * personnel's accountability; and the Caracas office head, found in the real Keycloak, hears of
+ * each person who did not acknowledge.
  */
 class DepartureAlertEndToEndIT {
 
@@ -45,7 +60,7 @@ class DepartureAlertEndToEndIT {
   }
 
   @Test
-  void aRuptureSendsEachStaffMemberWithPrivilegesExactlyOneDepartureAlert() {
+  void aRuptureSendsEachStaffMemberWithPrivilegesExactlyOneDepartureAlertAndTheUnacknowledgedAreEscalated() throws Exception {
     String correlationId = "e2e-" + UUID.randomUUID();
     String missionId =
         created(
@@ -112,10 +127,89 @@ class DepartureAlertEndToEndIT {
           assertThat(subjectOf(alert)).startsWith(language.equals("es") ? "Orden de salida" : "Departure order");
         });
 
+    // The same people, and only they, got one SMS each (the capture provider's file).
+    Map<String, String> phones = new LinkedHashMap<>();
+    for (String name : List.of("Charlotte Ambassador", "James Consul", "María Agregada", "Robert Spouse", "José Chofer", "Luisa Venezolana")) {
+      phones.put(phoneOf(name), name);
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(phones.keySet()).size() >= alerted.size());
+    List<JsonNode> texts = smsTo(phones.keySet());
+    assertThat(texts).extracting(text -> phones.get(text.path("to").asString()))
+        .containsExactlyInAnyOrder("Charlotte Ambassador", "James Consul", "María Agregada", "Robert Spouse");
+    assertThat(texts).allSatisfy(text -> assertThat(text.path("text").asString()).contains(utc).contains("/ack/"));
+
+    // The ambassador confirms through the link in her email, through the gateway, without signing in.
+    MimeMessage charlottes = byRecipient.get("charlotte.ambassador@state.example").get(0);
+    Matcher link = ACK_PATH.matcher(textOf(charlottes));
+    assertThat(link.find()).isTrue();
+    assertThat(confirm(link.group())).isEqualTo(200);
+
+    // Personnel hears of it (AlertAcknowledged over the broker): she leaves the unacknowledged list.
+    GatewayClient viewer = system.as("ccs.viewer");
+    JsonNode unacknowledged =
+        await().atMost(Duration.ofSeconds(30))
+            .until(
+                () -> viewer.get("/api/missions/" + missionId + "/accountability").body().path("unacknowledged"),
+                list -> list.size() == 3);
+    assertThat(unacknowledged.toString()).contains("James Consul", "María Agregada", "Robert Spouse").doesNotContain("Charlotte");
+
+    // The others said nothing: the head of the Caracas office (found in Keycloak) hears of each, once.
+    String head = "ccs.head@interests-office.example";
+    await().atMost(RunningSystem.ESCALATION_AFTER.plusSeconds(40))
+        .until(() -> escalationsTo(head, missionId).size() >= 3);
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> escalationsTo(head, missionId).size() == 3);
+    assertThat(escalationsTo(head, missionId))
+        .extracting(DepartureAlertEndToEndIT::subjectOf)
+        .containsExactlyInAnyOrder(
+            "Departure order not acknowledged: James Consul",
+            "Departure order not acknowledged: María Agregada",
+            "Departure order not acknowledged: Robert Spouse");
+    // Nobody of another office is told.
+    assertThat(Arrays.stream(system.smtp.getReceivedMessages()).map(DepartureAlertEndToEndIT::recipientOf))
+        .doesNotContain("was.head@interests-office.example");
+
     // The request's correlation id travelled through the broker into the consumers' logs.
     assertThat(system.personnel.logText()).contains(correlationId);
     assertThat(system.notifications.logText()).contains(correlationId);
   }
+
+  private static final Pattern ACK_PATH = Pattern.compile("/ack/[A-Za-z0-9_-]{43}");
+
+  /** Submits the acknowledgement page's form, as a browser with no session would. */
+  private static int confirm(String ackPath) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(system.gateway.baseUrl() + ackPath)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.body()).contains("Your confirmation has been recorded");
+    return response.statusCode();
+  }
+
+  /** Escalation emails to the office head about this mission's staff (other tests share the server). */
+  private static List<MimeMessage> escalationsTo(String head, String missionId) {
+    return Arrays.stream(system.smtp.getReceivedMessages())
+        .filter(message -> recipientOf(message).equals(head))
+        .filter(message -> subjectOf(message).startsWith("Departure order not acknowledged: "))
+        .filter(message -> textOf(message).contains("Embassy of the United States in Caracas"))
+        .filter(message -> ESCALATED_NAMES.stream().anyMatch(name -> subjectOf(message).endsWith(name)))
+        .toList();
+  }
+
+  private static final List<String> ESCALATED_NAMES = List.of("Charlotte Ambassador", "James Consul", "María Agregada", "Robert Spouse");
+
+  /** The SMS the capture provider recorded for these numbers. */
+  private static List<JsonNode> smsTo(Set<String> numbers) throws IOException {
+    if (!Files.exists(system.smsCapture)) {
+      return List.of();
+    }
+    return Files.readAllLines(system.smsCapture, StandardCharsets.UTF_8).stream()
+        .map(line -> JSON.readTree(line))
+        .filter(text -> numbers.contains(text.path("to").asString()))
+        .toList();
+  }
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The emails the SMTP server received for these addresses (other tests share the server). */
   private static List<MimeMessage> mailTo(List<String> addresses) {
@@ -128,12 +222,16 @@ class DepartureAlertEndToEndIT {
     body.put("category", category);
     body.put("nationality", nationality);
     body.put("email", emailOf(fullName));
-    body.put("phone", "+58412" + (1_000_000 + Math.abs(fullName.hashCode() % 8_999_999)));
+    body.put("phone", phoneOf(fullName));
     body.put("preferredLanguage", language);
     if (principalId != null) {
       body.put("principalId", principalId);
     }
     return body;
+  }
+
+  private static String phoneOf(String fullName) {
+    return "+58412" + (1_000_000 + Math.abs(fullName.hashCode() % 8_999_999));
   }
 
   private static String emailOf(String fullName) {

@@ -22,7 +22,11 @@ final class RunningSystem {
   private static RunningSystem instance;
 
   final KeycloakServer keycloak;
+  /** How long an alert may go unacknowledged before the office heads are told, in these tests. */
+  static final Duration ESCALATION_AFTER = Duration.ofSeconds(20);
+
   final GreenMail smtp;
+  final Path smsCapture;
   final ServiceProcess missions;
   final ServiceProcess personnel;
   final ServiceProcess notifications;
@@ -37,6 +41,14 @@ final class RunningSystem {
     Map<String, String> notificationsEnvironment = withRealm(infrastructure.environment("e2e_notifications"));
     notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
     notificationsEnvironment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    smsCapture = logs.toAbsolutePath().resolve("sms-captured.jsonl");
+    notificationsEnvironment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
+    notificationsEnvironment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", smsCapture.toString());
+    // Office heads come from the real realm, read with notifications' own client credentials
+    // (the realm's dev-only secret), and hear of an unacknowledged order quickly.
+    notificationsEnvironment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "keycloak");
+    notificationsEnvironment.put("NOTIFICATIONS_KEYCLOAK_CLIENT_SECRET", "dev-only-notifications-secret");
+    notificationsEnvironment.put("NOTIFICATIONS_ESCALATION_AFTER", ESCALATION_AFTER.toString());
     missions = ServiceProcess.start("missions-service", withRealm(infrastructure.environment("e2e_missions")), logs);
     personnel = ServiceProcess.start("personnel-service", withRealm(infrastructure.environment("e2e_personnel")), logs);
     notifications = ServiceProcess.start("notifications-service", notificationsEnvironment, logs);

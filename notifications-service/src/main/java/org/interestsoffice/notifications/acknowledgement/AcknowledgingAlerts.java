@@ -1,11 +1,14 @@
 package org.interestsoffice.notifications.acknowledgement;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.notifications.escalation.Escalations;
 import org.interestsoffice.notifications.events.AlertAcknowledged;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.slf4j.Logger;
@@ -44,7 +47,9 @@ class AcknowledgingAlerts {
       UUID missionId,
       String officeCode,
       UUID deadlineId,
+      String deadlineKind,
       int deadlineVersion,
+      int round,
       String language,
       String subject,
       Instant expiresAt,
@@ -52,11 +57,13 @@ class AcknowledgingAlerts {
 
   private final JdbcClient jdbc;
   private final Outbox outbox;
+  private final Escalations escalations;
   private final Clock clock;
 
-  AcknowledgingAlerts(JdbcClient jdbc, Outbox outbox, Clock clock) {
+  AcknowledgingAlerts(JdbcClient jdbc, Outbox outbox, Escalations escalations, Clock clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
@@ -92,6 +99,9 @@ class AcknowledgingAlerts {
         alert.officeCode(),
         new AlertAcknowledged(
             alert.id(), alert.staffId(), alert.missionId(), alert.officeCode(), alert.deadlineId(), alert.deadlineVersion(), now));
+    if (alert.deadlineKind() != null) {
+      escalations.settle(alert.staffId(), alert.deadlineKind(), alert.deadlineVersion(), alert.round());
+    }
     log.atInfo().addKeyValue("alertId", alert.id()).log("Alert acknowledged");
     return new Link(LinkState.ACKNOWLEDGED, alert.language(), alert.subject());
   }
@@ -115,7 +125,7 @@ class AcknowledgingAlerts {
     return new Link(state, alert.language(), alert.subject());
   }
 
-  private static AlertByToken map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+  private static AlertByToken map(ResultSet rs, int row) throws SQLException {
     Timestamp acknowledgedAt = rs.getTimestamp("acknowledged_at");
     return new AlertByToken(
         rs.getObject("id", UUID.class),
@@ -123,7 +133,9 @@ class AcknowledgingAlerts {
         rs.getObject("mission_id", UUID.class),
         rs.getString("office_code"),
         rs.getObject("deadline_id", UUID.class),
+        rs.getString("deadline_kind"),
         rs.getInt("deadline_version"),
+        rs.getInt("round"),
         rs.getString("language"),
         rs.getString("subject"),
         rs.getTimestamp("expires_at").toInstant(),

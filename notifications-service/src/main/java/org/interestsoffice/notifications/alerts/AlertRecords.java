@@ -104,14 +104,17 @@ class AlertRecords {
   AlertProgressView progress(UUID missionId, Optional<Set<String>> offices) {
     return jdbc.sql(
             """
-            select count(*) as total,
-                   count(*) filter (where status = 'QUEUED') as queued,
-                   count(*) filter (where status = 'RETRYING') as retrying,
-                   count(*) filter (where status = 'SENT') as sent,
-                   count(*) filter (where status = 'DELIVERED') as delivered,
-                   count(*) filter (where status = 'FAILED') as failed,
-                   count(*) filter (where status = 'DEAD') as dead,
-                   count(*) filter (where acknowledged_at is not null) as acknowledged
+            select count(*) filter (where audience = 'STAFF') as total,
+                   count(*) filter (where audience = 'STAFF' and status = 'QUEUED') as queued,
+                   count(*) filter (where audience = 'STAFF' and status = 'RETRYING') as retrying,
+                   count(*) filter (where audience = 'STAFF' and status = 'SENT') as sent,
+                   count(*) filter (where audience = 'STAFF' and status = 'DELIVERED') as delivered,
+                   count(*) filter (where audience = 'STAFF' and status = 'FAILED') as failed,
+                   count(*) filter (where audience = 'STAFF' and status = 'DEAD') as dead,
+                   count(*) filter (where audience = 'STAFF' and acknowledged_at is not null) as acknowledged,
+                   count(distinct staff_id) filter (where audience = 'STAFF') as staff,
+                   count(distinct staff_id) filter (where audience = 'STAFF' and acknowledged_at is not null) as staff_acknowledged,
+                   count(*) filter (where audience = 'OFFICE_HEAD') as escalations
             from alert where mission_id = :missionId and """
                 + IN_OFFICES)
         .param("missionId", missionId)
@@ -128,7 +131,10 @@ class AlertRecords {
                     rs.getLong("delivered"),
                     rs.getLong("failed"),
                     rs.getLong("dead"),
-                    rs.getLong("acknowledged")))
+                    rs.getLong("acknowledged"),
+                    rs.getLong("staff"),
+                    rs.getLong("staff_acknowledged"),
+                    rs.getLong("escalations")))
         .single();
   }
 
@@ -138,16 +144,20 @@ class AlertRecords {
         rs.getObject("staff_id", UUID.class),
         rs.getObject("mission_id", UUID.class),
         rs.getString("office_code"),
+        rs.getString("deadline_kind"),
         rs.getObject("deadline_id", UUID.class),
         rs.getInt("deadline_version"),
+        rs.getInt("round"),
         rs.getString("slot"),
         rs.getString("channel"),
+        rs.getString("audience"),
         rs.getString("language"),
         AlertStatus.valueOf(rs.getString("status")),
         rs.getInt("attempts"),
         rs.getString("last_error"),
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("sent_at")),
+        instant(rs.getTimestamp("delivered_at")),
         instant(rs.getTimestamp("acknowledged_at")));
   }
 

@@ -9,28 +9,45 @@ final class AlertViews {
 
   private AlertViews() {}
 
+  /**
+   * @param audience {@code STAFF} (the person it is about) or {@code OFFICE_HEAD} (an escalation)
+   * @param round counts the times the person was ordered out on this deadline (a withdrawn
+   *     remaining-staff designation starts a new round)
+   */
   record AlertView(
       UUID id,
       UUID staffId,
       UUID missionId,
       String officeCode,
+      String deadlineKind,
       UUID deadlineId,
       int deadlineVersion,
+      int round,
       String slot,
       String channel,
+      String audience,
       String language,
       AlertStatus status,
       int attempts,
       String lastError,
       Instant createdAt,
       Instant sentAt,
+      Instant deliveredAt,
       Instant acknowledgedAt) {}
 
   record DeliveryAttemptView(String channel, AlertStatus status, Instant at, String error) {}
 
   record AlertDetailView(AlertView alert, List<DeliveryAttemptView> deliveryLog) {}
 
-  /** How far a mission's alerts have got, counted by status of the alerts of the caller's offices. */
+  /**
+   * How far a mission's alerts to its staff have got, counted by status (escalations to office heads
+   * are counted apart).
+   *
+   * @param acknowledged alerts acknowledged through their link
+   * @param staff people alerted
+   * @param staffAcknowledged people who acknowledged at least one alert
+   * @param escalations messages to office heads about people who did not acknowledge
+   */
   record AlertProgressView(
       UUID missionId,
       long total,
@@ -40,5 +57,8 @@ final class AlertViews {
       long delivered,
       long failed,
       long dead,
-      long acknowledged) {}
+      long acknowledged,
+      long staff,
+      long staffAcknowledged,
+      long escalations) {}
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
  * as the status change it reports, so the log never disagrees with the alert.
  */
 @Repository
-class DeliveryLog {
+public class DeliveryLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -22,10 +22,10 @@ class DeliveryLog {
     this.clock = clock;
   }
 
-  void record(UUID alertId, String channel, AlertStatus status, String error) {
+  public void record(UUID alertId, Channel channel, AlertStatus status, String error) {
     jdbc.sql("insert into delivery_attempt (alert_id, channel, status, at, error) values (:alertId, :channel, :status, :at, :error)")
         .param("alertId", alertId)
-        .param("channel", channel)
+        .param("channel", channel.name())
         .param("status", status.name())
         .param("at", Timestamp.from(clock.instant()))
         .param("error", error)

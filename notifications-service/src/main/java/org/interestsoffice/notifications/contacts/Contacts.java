@@ -3,8 +3,6 @@ package org.interestsoffice.notifications.contacts;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.interestsoffice.notifications.events.StaffRegistered;
-import org.interestsoffice.platform.events.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +19,8 @@ public class Contacts {
     this.jdbc = jdbc;
   }
 
-  public void onStaffRegistered(StaffRegistered event, EventEnvelope envelope) {
+  /** Records the details as personnel last reported them (registration or change). */
+  public void save(Contact contact) {
     jdbc.sql(
             """
             insert into staff_contact (staff_id, mission_id, office_code, full_name, email, phone, language)
@@ -29,13 +28,13 @@ public class Contacts {
             on conflict (staff_id) do update set full_name = excluded.full_name, email = excluded.email,
                                                  phone = excluded.phone, language = excluded.language
             """)
-        .param("staffId", event.staffId())
-        .param("missionId", event.missionId())
-        .param("office", event.officeCode())
-        .param("fullName", event.fullName())
-        .param("email", event.email())
-        .param("phone", event.phone())
-        .param("language", event.preferredLanguage())
+        .param("staffId", contact.staffId())
+        .param("missionId", contact.missionId())
+        .param("office", contact.officeCode())
+        .param("fullName", contact.fullName())
+        .param("email", contact.email())
+        .param("phone", contact.phone())
+        .param("language", contact.language())
         .update();
   }
 

@@ -5,7 +5,14 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** Notifications' copy of the personnel event. */
+/**
+ * Notifications' copy of the personnel event: a person is ordered out, or their order follows a
+ * change of its deadline.
+ *
+ * @param dueAt null while the deadline is suspended
+ * @param deadlineStatus {@code RUNNING} or {@code SUSPENDED}; absent from older producers (read as running)
+ * @param change null for a new order, else {@code EXTENDED}, {@code SUSPENDED} or {@code REISSUED}
+ */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
     UUID staffId,
@@ -14,5 +21,13 @@ public record DepartureOrdered(
     String missionName,
     String missionTimeZone,
     UUID deadlineId,
+    String deadlineKind,
     int deadlineVersion,
-    Instant dueAt) {}
+    Instant dueAt,
+    String deadlineStatus,
+    String change) {
+
+  public boolean suspended() {
+    return "SUSPENDED".equals(deadlineStatus) || dueAt == null;
+  }
+}

@@ -4,38 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-
+import org.interestsoffice.notifications.NotificationsServiceUnderTest;
 import org.interestsoffice.notifications.api.NotificationsApi;
 import org.interestsoffice.notifications.api.NotificationsApi.Response;
+import org.interestsoffice.notifications.fixtures.AlertLog;
+import org.interestsoffice.notifications.fixtures.MovableClock;
+import org.interestsoffice.notifications.fixtures.NotificationsEvents;
+import org.interestsoffice.notifications.fixtures.ReceivedEmail;
+import org.interestsoffice.notifications.fixtures.SmtpServer;
 import org.interestsoffice.notifications.personnel.DepartureOrder;
 import org.interestsoffice.notifications.personnel.Personnel;
 import org.interestsoffice.notifications.personnel.StaffMember;
-import org.interestsoffice.platform.messaging.MessagingNames;
-import org.interestsoffice.testing.RealInfrastructure;
+import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,69 +36,38 @@ import tools.jackson.databind.json.JsonMapper;
  * The acknowledgement link in an alert email, opened and confirmed by a person's browser without
  * an account: a page in their language, one AlertAcknowledged however often they confirm.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "notifications.alerts.poll-interval=100ms",
-      "notifications.public-base-url=https://alerts.interests-office.example",
-      "logging.level.com.icegreen=warn"
-    })
-@RealInfrastructure(database = "notifications")
-@DirtiesContext
+@NotificationsServiceUnderTest
 class AcknowledgementIT {
 
-  private static final Instant DUE = Instant.parse("2019-01-26T20:00:00Z");
   private static final Pattern LINK = Pattern.compile("https://alerts\\.interests-office\\.example(/ack/([A-Za-z0-9_-]{43}))");
 
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
-
-  @Autowired RabbitTemplate rabbit;
-  @Autowired JsonMapper json;
-  @Autowired MessagingNames names;
+  @Autowired Personnel personnel;
+  @Autowired SmtpServer mailbox;
+  @Autowired AlertLog alertLog;
+  @Autowired NotificationsApi api;
+  @Autowired NotificationsEvents published;
+  @Autowired MovableClock clock;
   @Autowired JdbcClient jdbc;
-  @Autowired Environment environment;
+  @Autowired JsonMapper json;
 
-  @Autowired AmqpAdmin amqpAdmin;
-
-  Queue acknowledgements;
-  Personnel personnel;
-  Mailbox mailbox;
-  AlertLog alertLog;
-  NotificationsApi api;
-
-  @BeforeEach
-  void setUp() {
-    acknowledgements = amqpAdmin.declareQueue();
-    amqpAdmin.declareBinding(
-        BindingBuilder.bind(acknowledgements).to(new TopicExchange(names.of("notifications.events"), true, true)).with("AlertAcknowledged"));
-    personnel = new Personnel(rabbit, json, names);
-    mailbox = new Mailbox(smtp);
-    alertLog = new AlertLog(jdbc);
-    api = new NotificationsApi(environment);
+  private Instant due() {
+    return clock.instant().plus(Duration.ofHours(72));
   }
 
   @Test
   void theLinkInTheEmailShowsAConfirmButtonAndConfirmingTwicePublishesOneAlertAcknowledged() {
     StaffMember jane = personnel.registers(aDiplomat());
-    DepartureOrder order = personnel.ordersDeparture(jane, DUE);
-    String path = ackPathIn(mailbox.awaitEmailTo(jane.email()));
-    UUID alertId = alertLog.alertsOf(jane.staffId()).get(0).id();
+    DepartureOrder order = personnel.ordersDeparture(jane, due());
+    ReceivedEmail email = mailbox.awaitEmailTo(jane.email());
+    String path = ackPathIn(email);
+    UUID alertId = emailAlertOf(jane);
 
     Response page = api.browse(path);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType().toString()).startsWith("text/html");
     assertThat(page.body())
         .contains("<html lang=\"en\">")
-        .contains("Departure order: leave by 2019-01-26 20:00 UTC")
+        .contains(email.subject())
         .contains("<form method=\"post\"")
         .contains("I confirm I have received it");
     // Only looking changes nothing.
@@ -142,7 +103,7 @@ class AcknowledgementIT {
   @Test
   void aSpanishSpeakerGetsTheLinkAndThePageInSpanish() {
     StaffMember jose = personnel.registers(aDiplomat().named("José Peña").speaking("es"));
-    personnel.ordersDeparture(jose, DUE);
+    personnel.ordersDeparture(jose, due());
     ReceivedEmail email = mailbox.awaitEmailTo(jose.email());
     assertThat(email.body()).contains("Confirme que ha recibido esta orden: https://alerts.interests-office.example/ack/");
     String path = ackPathIn(email);
@@ -175,22 +136,22 @@ class AcknowledgementIT {
   @Test
   void theDatabaseKeepsOnlyAHashOfTheToken() throws Exception {
     StaffMember jane = personnel.registers(aDiplomat());
-    personnel.ordersDeparture(jane, DUE);
+    personnel.ordersDeparture(jane, due());
     String token = ackPathIn(mailbox.awaitEmailTo(jane.email())).substring("/ack/".length());
 
-    String body = jdbc.sql("select body from alert where staff_id = :staffId").param("staffId", jane.staffId()).query(String.class).single();
-    byte[] hash =
-        jdbc.sql("select ack_token_hash from alert where staff_id = :staffId").param("staffId", jane.staffId()).query(byte[].class).single();
+    UUID alertId = emailAlertOf(jane);
+    String body = jdbc.sql("select body from alert where id = :id").param("id", alertId).query(String.class).single();
+    byte[] hash = jdbc.sql("select ack_token_hash from alert where id = :id").param("id", alertId).query(byte[].class).single();
     assertThat(body).doesNotContain(token);
-    assertThat(hash).isEqualTo(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    assertThat(hash).isEqualTo(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
   }
 
   @Test
   void anExpiredLinkSaysSoInThePersonsLanguageAndRecordsNothing() {
     StaffMember jose = personnel.registers(aDiplomat().named("José Peña").speaking("es"));
-    personnel.ordersDeparture(jose, DUE);
+    personnel.ordersDeparture(jose, due());
     String path = ackPathIn(mailbox.awaitEmailTo(jose.email()));
-    UUID alertId = alertLog.alertsOf(jose.staffId()).get(0).id();
+    UUID alertId = emailAlertOf(jose);
     // The link's validity has run out (30 days by default).
     jdbc.sql("update alert set ack_expires_at = now() - interval '1 minute' where id = :id").param("id", alertId).update();
 
@@ -218,18 +179,21 @@ class AcknowledgementIT {
         .single();
   }
 
-  /**
-   * Takes the AlertAcknowledged of this alert off a queue of the test's own, bound to
-   * notifications' exchange before the event was published (the relay holds an event nobody would
-   * receive).
-   */
+  /** The AlertAcknowledged of this alert, as it arrived on the broker. */
   private JsonNode onTheBroker(UUID alertId) {
-    return await()
-        .until(
-            () -> {
-              Message message = rabbit.receive(acknowledgements.getName(), 200);
-              return message == null ? null : json.readTree(message.getBody());
-            },
-            envelope -> envelope != null && envelope.path("payload").path("alertId").asString().equals(alertId.toString()));
+    UUID staffId = jdbc.sql("select staff_id from alert where id = :id").param("id", alertId).query(UUID.class).single();
+    EventEnvelope event =
+        await().until(
+                () -> published.received("AlertAcknowledged", staffId).stream()
+                    .filter(envelope -> envelope.payload().path("alertId").asString().equals(alertId.toString()))
+                    .toList(),
+                events -> events.size() == 1)
+            .get(0);
+    return json.valueToTree(event);
+  }
+
+  /** The person's email alert (the SMS alert has a link of its own). */
+  private UUID emailAlertOf(StaffMember member) {
+    return await().until(() -> alertLog.alertsOf(member.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).status().equals("SENT")).get(0).id();
   }
 }

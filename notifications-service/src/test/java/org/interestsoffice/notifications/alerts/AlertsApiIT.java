@@ -4,140 +4,98 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-
+import org.interestsoffice.notifications.NotificationsServiceUnderTest;
 import org.interestsoffice.notifications.api.NotificationsApi;
 import org.interestsoffice.notifications.api.NotificationsApi.Response;
+import org.interestsoffice.notifications.fixtures.AlertLog;
+import org.interestsoffice.notifications.fixtures.AlertLog.AlertRow;
+import org.interestsoffice.notifications.fixtures.MovableClock;
 import org.interestsoffice.notifications.personnel.Personnel;
 import org.interestsoffice.notifications.personnel.StaffMember;
-import org.interestsoffice.platform.messaging.MessagingNames;
-import org.interestsoffice.testing.RealInfrastructure;
 import org.interestsoffice.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The delivery log through the API: each alert with every attempt, a mission's progress, and
- * the office scope (another office's alerts and missions do not exist for the caller).
- */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "notifications.alerts.poll-interval=100ms",
-      "logging.level.com.icegreen=warn"
-    })
-@RealInfrastructure(database = "notifications")
-@DirtiesContext
+/** {@code /api/alerts} and the mission's fan-out progress: each office reads its own, and only its own. */
+@NotificationsServiceUnderTest
 class AlertsApiIT {
 
-  private static final Instant DUE = Instant.parse("2019-01-26T20:00:00Z");
+  @Autowired Personnel personnel;
+  @Autowired AlertLog alertLog;
+  @Autowired NotificationsApi api;
+  @Autowired MovableClock clock;
 
-  @RegisterExtension
-  static final GreenMailExtension smtp =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
-          .withPerMethodLifecycle(false);
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry registry) {
-    registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-    registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-  }
-
-  @Autowired RabbitTemplate rabbit;
-  @Autowired JsonMapper json;
-  @Autowired MessagingNames names;
-  @Autowired JdbcClient jdbc;
-  @Autowired Environment environment;
-
-  private final TestTokens tokens = TestTokens.get();
-  Personnel personnel;
-  Mailbox mailbox;
-  AlertLog alertLog;
-  NotificationsApi api;
-
-  @BeforeEach
-  void setUp() {
-    personnel = new Personnel(rabbit, json, names);
-    mailbox = new Mailbox(smtp);
-    alertLog = new AlertLog(jdbc);
-    api = new NotificationsApi(environment);
-  }
+  final TestTokens tokens = TestTokens.get();
 
   @Test
   void anOfficeReadsEachAlertWithItsDeliveryLogAndTheMissionsProgress() {
     StaffMember jane = personnel.registers(aDiplomat());
-    personnel.ordersDeparture(jane, DUE);
-    mailbox.awaitEmailTo(jane.email());
-    UUID alertId = awaitSent(jane);
+    personnel.ordersDeparture(jane, clock.instant().plus(Duration.ofHours(72)));
+    List<AlertRow> sent = awaitSent(jane);
+    UUID emailAlert = idOf(sent, "EMAIL");
 
     for (String token : new String[] {tokens.officeViewer("CCS"), tokens.officeOfficer("CCS"), tokens.officeHead("CCS")}) {
       NotificationsApi caracas = api.as(token);
 
-      Response alert = caracas.get("/api/alerts/" + alertId);
+      Response alert = caracas.get("/api/alerts/" + emailAlert);
       assertThat(alert.status()).as(alert.body()).isEqualTo(200);
-      assertThat(alert.json().path("alert").path("staffId").asString()).isEqualTo(jane.staffId().toString());
-      assertThat(alert.json().path("alert").path("status").asString()).isEqualTo("SENT");
-      assertThat(alert.json().path("alert").path("channel").asString()).isEqualTo("EMAIL");
+      JsonNode shown = alert.json().path("alert");
+      assertThat(shown.path("staffId").asString()).isEqualTo(jane.staffId().toString());
+      assertThat(shown.path("status").asString()).isEqualTo("SENT");
+      assertThat(shown.path("channel").asString()).isEqualTo("EMAIL");
+      assertThat(shown.path("slot").asString()).isEqualTo("ORDER");
+      assertThat(shown.path("audience").asString()).isEqualTo("STAFF");
+      assertThat(shown.path("deadlineKind").asString()).isEqualTo("DEPARTURE");
       assertThat(statusesOf(alert.json().path("deliveryLog"))).containsExactly("QUEUED", "SENT");
       // The API shows delivery, not the person's address.
-      assertThat(alert.body()).doesNotContain(jane.email());
+      assertThat(alert.body()).doesNotContain(jane.email()).doesNotContain(jane.phone());
 
       Response list = caracas.get("/api/alerts?missionId=" + jane.mission().missionId());
       assertThat(list.status()).as(list.body()).isEqualTo(200);
-      assertThat(idsOf(list.json())).containsExactly(alertId.toString());
+      assertThat(idsOf(list.json())).containsExactlyInAnyOrderElementsOf(sent.stream().map(row -> row.id().toString()).toList());
 
       Response progress = caracas.get("/api/missions/" + jane.mission().missionId() + "/alert-progress");
       assertThat(progress.status()).as(progress.body()).isEqualTo(200);
-      assertThat(progress.json().path("total").asLong()).isEqualTo(1);
-      assertThat(progress.json().path("sent").asLong()).isEqualTo(1);
+      assertThat(progress.json().path("total").asLong()).isEqualTo(2);
+      assertThat(progress.json().path("sent").asLong()).isEqualTo(2);
       assertThat(progress.json().path("queued").asLong()).isZero();
       assertThat(progress.json().path("dead").asLong()).isZero();
       assertThat(progress.json().path("acknowledged").asLong()).isZero();
+      assertThat(progress.json().path("staff").asLong()).isEqualTo(1);
+      assertThat(progress.json().path("escalations").asLong()).isZero();
     }
   }
 
   @Test
   void listsFilterByStaffMemberAndStatus() {
     StaffMember jane = personnel.registers(aDiplomat());
-    StaffMember john = personnel.registers(new StaffMember(
-        UUID.randomUUID(), jane.mission(), "John Roe", "DIPLOMATIC_AGENT", "john-" + UUID.randomUUID().toString().substring(0, 8) + "@state.example", "+12025550100", "en"));
-    personnel.ordersDeparture(jane, DUE);
-    personnel.ordersDeparture(john, DUE);
-    UUID janesAlert = awaitSent(jane);
-    UUID johnsAlert = awaitSent(john);
+    StaffMember john = personnel.registers(aDiplomat().named("John Roe").of(jane.mission()));
+    personnel.ordersDeparture(jane, clock.instant().plus(Duration.ofHours(72)));
+    personnel.ordersDeparture(john, clock.instant().plus(Duration.ofHours(72)));
+    List<AlertRow> janes = awaitSent(jane);
+    List<AlertRow> johns = awaitSent(john);
     NotificationsApi caracas = api.as(tokens.officeOfficer("CCS"));
 
-    assertThat(idsOf(caracas.get("/api/alerts?missionId=" + jane.mission().missionId()).json()))
-        .containsExactlyInAnyOrder(janesAlert.toString(), johnsAlert.toString());
-    assertThat(idsOf(caracas.get("/api/alerts?staffId=" + john.staffId()).json())).containsExactly(johnsAlert.toString());
-    assertThat(idsOf(caracas.get("/api/alerts?missionId=" + jane.mission().missionId() + "&status=SENT").json()))
-        .hasSize(2);
+    assertThat(idsOf(caracas.get("/api/alerts?missionId=" + jane.mission().missionId()).json())).hasSize(4);
+    assertThat(idsOf(caracas.get("/api/alerts?staffId=" + john.staffId()).json()))
+        .containsExactlyInAnyOrder(johns.get(0).id().toString(), johns.get(1).id().toString())
+        .doesNotContain(janes.get(0).id().toString());
+    assertThat(idsOf(caracas.get("/api/alerts?missionId=" + jane.mission().missionId() + "&status=SENT").json())).hasSize(4);
     assertThat(idsOf(caracas.get("/api/alerts?missionId=" + jane.mission().missionId() + "&status=DEAD").json())).isEmpty();
   }
 
   @Test
   void aUserOfAnotherOfficeFindsNeitherTheAlertsNorTheMission() {
     StaffMember jane = personnel.registers(aDiplomat());
-    personnel.ordersDeparture(jane, DUE);
-    UUID alertId = awaitSent(jane);
+    personnel.ordersDeparture(jane, clock.instant().plus(Duration.ofHours(72)));
+    UUID alertId = awaitSent(jane).get(0).id();
     UUID mission = jane.mission().missionId();
 
     for (String token : new String[] {tokens.officeHead("WAS"), tokens.officeOfficer("WAS"), tokens.officeViewer("WAS")}) {
@@ -154,6 +112,8 @@ class AlertsApiIT {
       Response byStaff = washington.get("/api/alerts?staffId=" + jane.staffId());
       assertThat(byStaff.status()).isEqualTo(200);
       assertThat(byStaff.json()).isEmpty();
+      // Dead letters are the ministry's, whatever the office.
+      assertThat(washington.get("/api/dead-letters").status()).isEqualTo(403);
     }
     // The ministry sees every office.
     assertThat(api.get("/api/alerts/" + alertId).status()).isEqualTo(200);
@@ -172,14 +132,20 @@ class AlertsApiIT {
     assertThat(badStatus.status()).isEqualTo(400);
     assertThat(badStatus.contentType().toString()).startsWith("application/problem+json");
     assertThat(caracas.get("/api/alerts/not-a-uuid").status()).isEqualTo(400);
+    assertThat(api.get("/api/dead-letters?include=everything").status()).isEqualTo(400);
+    assertThat(api.post("/api/dead-letters/not-a-uuid/redrive").status()).isEqualTo(400);
     assertThat(api.as("not-a-token").get("/api/alerts").status()).isEqualTo(401);
   }
 
-  private UUID awaitSent(StaffMember member) {
+  private List<AlertRow> awaitSent(StaffMember member) {
     return await()
-        .until(() -> alertLog.alertsOf(member.staffId()), rows -> rows.size() == 1 && rows.get(0).status().equals("SENT"))
-        .get(0)
-        .id();
+        .until(
+            () -> alertLog.alertsOf(member.staffId()),
+            rows -> rows.size() == 2 && rows.stream().allMatch(row -> row.status().equals("SENT")));
+  }
+
+  private static UUID idOf(List<AlertRow> rows, String channel) {
+    return rows.stream().filter(row -> row.channel().equals(channel)).findFirst().orElseThrow().id();
   }
 
   private static List<String> statusesOf(JsonNode attempts) {

@@ -40,6 +40,20 @@ public final class NotificationsApi {
     return http(true).get().uri(path).exchange((request, response) -> read(response));
   }
 
+  /** A change through the API, with an empty body. */
+  public Response post(String path) {
+    return http(true).post().uri(path).exchange((request, response) -> read(response));
+  }
+
+  /** Another system calling a public endpoint: no access token, its own headers (a shared key, say). */
+  public Response postJson(String path, String json, String headerName, String headerValue) {
+    var request = http(false).post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json);
+    if (headerName != null) {
+      request = request.header(headerName, headerValue);
+    }
+    return request.exchange((sent, response) -> read(response));
+  }
+
   /** A person's browser opening a link: no access token. */
   public Response browse(String path) {
     return http(false).get().uri(path).accept(MediaType.TEXT_HTML).exchange((request, response) -> read(response));

@@ -8,4 +8,8 @@ public record Mission(UUID missionId, String officeCode, String name, String tim
   public static Mission embassyInCaracas() {
     return new Mission(UUID.randomUUID(), "CCS", "Embassy of the United States in Caracas", "America/Caracas");
   }
+
+  public static Mission embassyInWashington() {
+    return new Mission(UUID.randomUUID(), "WAS", "Embajada de la República Bolivariana de Venezuela en Washington", "America/New_York");
+  }
 }

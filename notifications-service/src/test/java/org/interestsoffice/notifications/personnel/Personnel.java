@@ -1,6 +1,9 @@
 package org.interestsoffice.notifications.personnel;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +17,7 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,11 +38,13 @@ public final class Personnel {
   private final RabbitTemplate rabbit;
   private final JsonMapper json;
   private final MessagingNames names;
+  private final JdbcClient notificationsDatabase;
 
-  public Personnel(RabbitTemplate rabbit, JsonMapper json, MessagingNames names) {
+  public Personnel(RabbitTemplate rabbit, JsonMapper json, MessagingNames names, JdbcClient notificationsDatabase) {
     this.rabbit = rabbit;
     this.json = json;
     this.names = names;
+    this.notificationsDatabase = notificationsDatabase;
   }
 
   private record StaffRegistered(
@@ -60,7 +66,16 @@ public final class Personnel {
       UUID deadlineId,
       String deadlineKind,
       int deadlineVersion,
-      Instant dueAt) {}
+      Instant dueAt,
+      String deadlineStatus,
+      String change) {}
+
+  private record StaffContactChanged(
+      UUID staffId, UUID missionId, String officeCode, String fullName, String email, String phone, String preferredLanguage) {}
+
+  private record StaffEvent(UUID staffId, UUID missionId, String officeCode) {}
+
+  private record StaffDeparted(UUID staffId, UUID missionId, String officeCode, Instant departedAt, UUID departureGroupId) {}
 
   public StaffMember registers(StaffMember member) {
     publish(
@@ -76,22 +91,86 @@ public final class Personnel {
                 member.email(),
                 member.phone(),
                 member.preferredLanguage())));
+    return awaitContactCopied(member);
+  }
+
+  /** The person's contact details change (all of them are sent, changed or not). */
+  public StaffMember changesContactOf(StaffMember member) {
+    publish(
+        envelope(
+            "StaffContactChanged",
+            member.mission().officeCode(),
+            new StaffContactChanged(
+                member.staffId(),
+                member.mission().missionId(),
+                member.mission().officeCode(),
+                member.fullName(),
+                member.email(),
+                member.phone(),
+                member.preferredLanguage())));
+    return awaitContactCopied(member);
+  }
+
+  /**
+   * Waits until notifications holds these contact details. In production a person is registered long
+   * before any order; notifications' consumers run in parallel, so a test that registers and orders
+   * in the same instant would otherwise race the two (that race has a test of its own).
+   */
+  private StaffMember awaitContactCopied(StaffMember member) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                notificationsDatabase.sql("select count(*) from staff_contact where staff_id = :id and email = :email and phone = :phone")
+                        .param("id", member.staffId())
+                        .param("email", member.email())
+                        .param("phone", member.phone())
+                        .query(Integer.class)
+                        .single()
+                    == 1);
     return member;
   }
 
   /** Orders the staff member out by a new departure deadline (its first version). */
   public DepartureOrder ordersDeparture(StaffMember member, Instant dueAt) {
-    return orders(member, UUID.randomUUID(), 1, dueAt);
+    return orders(member, "DEPARTURE", UUID.randomUUID(), 1, dueAt, "RUNNING", null);
+  }
+
+  /** After cessation: the remaining staff member is ordered out by the final departure deadline. */
+  public DepartureOrder ordersFinalDeparture(StaffMember member, Instant dueAt) {
+    return orders(member, "FINAL_DEPARTURE", UUID.randomUUID(), 1, dueAt, "RUNNING", null);
   }
 
   /** The same order published again as a new event, as after a retry on personnel's side. */
   public DepartureOrder ordersAgain(DepartureOrder order) {
-    return orders(order.staffMember(), order.deadlineId(), order.deadlineVersion(), order.dueAt());
+    return orders(order.staffMember(), order.deadlineKind(), order.deadlineId(), order.deadlineVersion(), order.dueAt(), order.deadlineStatus(), null);
   }
 
-  /** The deadline behind an order is reissued: a new version of it, with a new due instant. */
+  /** The deadline behind the order is extended: the order follows, a version later. */
+  public DepartureOrder extendsDeadline(DepartureOrder order, Instant newDueAt) {
+    return orders(order.staffMember(), order.deadlineKind(), order.deadlineId(), order.deadlineVersion() + 1, newDueAt, "RUNNING", "EXTENDED");
+  }
+
+  /** The deadline is reissued: a new deadline continuing the version of the one it supersedes. */
   public DepartureOrder reissues(DepartureOrder order, Instant newDueAt) {
-    return orders(order.staffMember(), order.deadlineId(), order.deadlineVersion() + 1, newDueAt);
+    return orders(order.staffMember(), order.deadlineKind(), UUID.randomUUID(), order.deadlineVersion() + 1, newDueAt, "RUNNING", "REISSUED");
+  }
+
+  /** The deadline is suspended: no due instant while it is. */
+  public DepartureOrder suspends(DepartureOrder order) {
+    return orders(order.staffMember(), order.deadlineKind(), order.deadlineId(), order.deadlineVersion() + 1, null, "SUSPENDED", "SUSPENDED");
+  }
+
+  public EventEnvelope designatesRemaining(StaffMember member) {
+    return publish(envelope("RemainingStaffDesignated", member.mission().officeCode(), staffEvent(member)));
+  }
+
+  public EventEnvelope departs(StaffMember member) {
+    return publish(
+        envelope(
+            "StaffDeparted",
+            member.mission().officeCode(),
+            new StaffDeparted(member.staffId(), member.mission().missionId(), member.mission().officeCode(), Instant.now(), null)));
   }
 
   /** The broker delivers the very same message again (same event id). */
@@ -99,7 +178,12 @@ public final class Personnel {
     publish(order.envelope());
   }
 
-  private DepartureOrder orders(StaffMember member, UUID deadlineId, int deadlineVersion, Instant dueAt) {
+  private static StaffEvent staffEvent(StaffMember member) {
+    return new StaffEvent(member.staffId(), member.mission().missionId(), member.mission().officeCode());
+  }
+
+  private DepartureOrder orders(
+      StaffMember member, String kind, UUID deadlineId, int deadlineVersion, Instant dueAt, String status, String change) {
     Mission mission = member.mission();
     EventEnvelope envelope =
         envelope(
@@ -112,11 +196,22 @@ public final class Personnel {
                 mission.name(),
                 mission.timeZone(),
                 deadlineId,
-                "DEPARTURE",
+                kind,
                 deadlineVersion,
-                dueAt));
+                dueAt,
+                status,
+                change));
     publish(envelope);
-    return new DepartureOrder(member, deadlineId, deadlineVersion, dueAt, envelope);
+    return new DepartureOrder(member, kind, deadlineId, deadlineVersion, dueAt, status, envelope);
+  }
+
+  /** An event of a version this notifications service does not know (a producer released ahead of it). */
+  public EventEnvelope publishesAFutureVersionOf(StaffMember member) {
+    UUID eventId = UUID.randomUUID();
+    return publish(
+        new EventEnvelope(
+            eventId, "StaffDeparted", 2, Instant.now(), eventId.toString(), eventId.toString(), member.mission().officeCode(),
+            json.valueToTree(staffEvent(member))));
   }
 
   private EventEnvelope envelope(String type, String officeCode, Object payload) {
@@ -125,7 +220,7 @@ public final class Personnel {
         eventId, type, 1, Instant.now(), eventId.toString(), eventId.toString(), officeCode, json.valueToTree(payload));
   }
 
-  private void publish(EventEnvelope envelope) {
+  private EventEnvelope publish(EventEnvelope envelope) {
     MessageProperties properties = new MessageProperties();
     properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
     properties.setContentEncoding(StandardCharsets.UTF_8.name());
@@ -145,5 +240,6 @@ public final class Personnel {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while publishing " + envelope.type(), e);
     }
+    return envelope;
   }
 }

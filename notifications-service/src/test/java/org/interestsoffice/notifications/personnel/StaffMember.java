@@ -33,6 +33,15 @@ public record StaffMember(
     return new StaffMember(staffId, mission, fullName, category, email, phone, preferredLanguage);
   }
 
+  public StaffMember reachableAt(String email, String phone) {
+    return new StaffMember(staffId, mission, fullName, category, email, phone, preferredLanguage);
+  }
+
+  /** The same person in another mission (of another office, say). */
+  public StaffMember of(Mission otherMission) {
+    return new StaffMember(staffId, otherMission, fullName, category, email, phone, preferredLanguage);
+  }
+
   public StaffMember speaking(String language) {
     return new StaffMember(staffId, mission, fullName, category, email, phone, language);
   }

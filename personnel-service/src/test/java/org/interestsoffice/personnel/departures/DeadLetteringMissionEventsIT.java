@@ -8,8 +8,6 @@ import static org.interestsoffice.personnel.fixtures.StaffRegistration.aDiplomat
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,16 +18,14 @@ import org.interestsoffice.personnel.fixtures.MissionsService;
 import org.interestsoffice.personnel.fixtures.PersonnelApi;
 import org.interestsoffice.personnel.fixtures.Rupture;
 import org.interestsoffice.platform.events.EventEnvelope;
+import org.interestsoffice.platform.inbox.DeadLetters;
+import org.interestsoffice.platform.inbox.DeadLetters.DeadLetter;
 import org.interestsoffice.platform.inbox.EventSubscription;
 import org.interestsoffice.platform.messaging.MessagingProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tools.jackson.databind.json.JsonMapper;
-
-/** An event personnel cannot handle does not block the missions events behind it, nor get lost. */
+/** An event personnel cannot handle does not block the missions events behind it, nor get lost: it is kept as a dead letter. */
 @PersonnelServiceUnderTest
 class DeadLetteringMissionEventsIT {
 
@@ -38,10 +34,7 @@ class DeadLetteringMissionEventsIT {
   @Autowired MessagingRecords messaging;
   @Autowired EventSubscription missionEvents;
   @Autowired MessagingProperties messagingProperties;
-  @Autowired RabbitTemplate rabbit;
-  @Autowired JsonMapper json;
-
-  final List<Message> deadLetters = new ArrayList<>();
+  @Autowired DeadLetters deadLetters;
 
   @Test
   void aRuptureOfAMissionPersonnelNeverHeardOfIsRetriedThenDeadLetteredAndTheConsumerGoesOn() {
@@ -59,8 +52,11 @@ class DeadLetteringMissionEventsIT {
     assertThat(retries.maxRetries()).isEqualTo(2);
     Duration backOff = retries.initialInterval().plus(retries.initialInterval().multipliedBy((long) retries.multiplier()));
     assertThat(waited).as("time until dead-lettered").isGreaterThanOrEqualTo(backOff);
-    EventEnvelope deadLettered = json.readValue(deadLetter(poison.envelope().eventId()).orElseThrow().getBody(), EventEnvelope.class);
-    assertThat(deadLettered).as("dead-lettered as sent, for an administrator to re-drive").isEqualTo(poison.envelope());
+    DeadLetter kept = deadLetter(poison.envelope().eventId()).orElseThrow();
+    assertThat(kept.eventType()).isEqualTo("RelationsSevered");
+    assertThat(kept.queue()).isEqualTo(missionEvents.queueName());
+    assertThat(kept.reason()).as("why it failed, for an administrator").contains(unheardOf.id().toString());
+    assertThat(deadLetters.canRedrive(kept)).as("kept as sent, for an administrator to re-drive").isTrue();
     assertThat(messaging.timesRecordedAsProcessed(poison.envelope().eventId())).as("a failed event is not recorded as processed").isZero();
 
     // The events behind it are handled: the embassy becomes known, and its rupture orders staff out.
@@ -70,12 +66,8 @@ class DeadLetteringMissionEventsIT {
     eventually().until(() -> personnel.statusOf(ambassador), "DEPARTURE_ORDERED"::equals);
   }
 
-  /** The dead-lettered message with that id, if it has arrived; others are kept, not put back. */
-  private Optional<Message> deadLetter(UUID eventId) {
-    Message message;
-    while ((message = rabbit.receive(missionEvents.deadLetterQueueName())) != null) {
-      deadLetters.add(message);
-    }
-    return deadLetters.stream().filter(dead -> eventId.toString().equals(dead.getMessageProperties().getMessageId())).findFirst();
+  /** The dead letter of that event, once the consumer has given up on it. */
+  private Optional<DeadLetter> deadLetter(UUID eventId) {
+    return deadLetters.list(false).stream().filter(dead -> eventId.equals(dead.eventId())).findFirst();
   }
 }

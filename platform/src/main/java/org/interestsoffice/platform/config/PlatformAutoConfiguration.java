@@ -3,6 +3,7 @@ package org.interestsoffice.platform.config;
 import java.time.Clock;
 
 import org.flywaydb.core.Flyway;
+import org.interestsoffice.platform.inbox.DeadLetters;
 import org.interestsoffice.platform.inbox.EventSubscriptions;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
@@ -16,6 +17,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,6 +83,13 @@ public class PlatformAutoConfiguration {
     return new TopicExchange(names.of(properties.exchange()), true, properties.expiry().isPresent());
   }
 
+  /** Kept where the service can re-drive them: only a service that publishes has an outbox. */
+  @Bean
+  @ConditionalOnProperty("platform.messaging.exchange")
+  DeadLetters deadLetters(JdbcClient jdbc, JsonMapper json, Clock clock, Outbox outbox) {
+    return new DeadLetters(jdbc, json, clock, outbox);
+  }
+
   @Bean
   EventSubscriptions eventSubscriptions(
       CachingConnectionFactory connectionFactory,
@@ -88,8 +97,9 @@ public class PlatformAutoConfiguration {
       TransactionTemplate transactions,
       JsonMapper json,
       MessagingProperties properties,
-      MessagingNames names) {
-    return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names);
+      MessagingNames names,
+      ObjectProvider<DeadLetters> deadLetters) {
+    return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names, deadLetters.getIfAvailable());
   }
 
   @Bean

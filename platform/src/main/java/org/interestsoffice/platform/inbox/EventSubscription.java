@@ -11,6 +11,7 @@ import org.interestsoffice.platform.messaging.MessagingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -22,6 +23,7 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -41,9 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each message is handled in one database transaction that first records its event id for this
  * consumer: a redelivered or duplicated event finds its id there and is skipped. A failure is
  * retried with exponential back-off; after the last retry, or at once for a message that cannot be
- * read, the message is rejected and the broker moves it to the dead-letter queue, where it waits
- * for an administrator. The queue is a quorum queue with at-least-once dead-lettering, so neither
- * path loses the message.
+ * read, the message is kept in this service's dead letters ({@link DeadLetters}) until an
+ * administrator re-drives it. Should that fail too, the message is rejected and the broker moves it
+ * to the dead-letter queue, which is drained into the dead letters as soon as they can be written.
+ * The queue is a quorum queue with at-least-once dead-lettering, so no path loses the message.
  */
 public class EventSubscription extends Declarables implements SmartLifecycle, ApplicationContextAware {
 
@@ -55,7 +58,9 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final JsonMapper json;
+  private final DeadLetters deadLetters;
   private final SimpleMessageListenerContainer container;
+  private final SimpleMessageListenerContainer deadLetterKeeper;
 
   EventSubscription(
       String consumerName,
@@ -66,7 +71,8 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
       JdbcClient jdbc,
       TransactionTemplate transactions,
       JsonMapper json,
-      MessagingProperties properties) {
+      MessagingProperties properties,
+      DeadLetters deadLetters) {
     super(topology(queueName, exchangeName, routes.keySet(), properties));
     this.consumerName = consumerName;
     this.queueName = queueName;
@@ -74,7 +80,9 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.json = json;
+    this.deadLetters = deadLetters;
     this.container = container(connectionFactory, properties.consumer());
+    this.deadLetterKeeper = deadLetters == null ? null : deadLetterKeeper(connectionFactory, properties.consumer());
   }
 
   public String queueName() {
@@ -138,6 +146,11 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     return listener;
   }
 
+  /**
+   * After the last retry: keeps the event as a dead letter in this service's database, with the
+   * reason, and acknowledges it. If even that fails (the database is what is failing), the message
+   * is rejected and the broker moves it to the dead-letter queue, from which it is kept later.
+   */
   private MessageRecoverer deadLettering() {
     return (message, cause) -> {
       log.atError()
@@ -145,9 +158,76 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
           .addKeyValue("messageId", message.getMessageProperties().getMessageId())
           .addKeyValue("eventType", message.getMessageProperties().getType())
           .setCause(cause)
-          .log("Event could not be handled; moving it to the dead-letter queue {}", deadLetterQueueName());
+          .log("Event could not be handled; keeping it as a dead letter");
+      if (deadLetters != null) {
+        try {
+          deadLetters.keep(queueName, message, reasonOf(cause));
+          return;
+        } catch (RuntimeException e) {
+          log.atError().addKeyValue("queue", queueName).log("Dead letter not kept ({}); moving it to {}", e.toString(), deadLetterQueueName());
+        }
+      }
       throw new AmqpRejectAndDontRequeueException("Dead-lettered after retries", cause);
     };
+  }
+
+  /**
+   * Drains the broker's dead-letter queue into the dead letters table. A message that cannot be
+   * kept yet (database down) waits, backing off, and is requeued: never dropped.
+   */
+  private SimpleMessageListenerContainer deadLetterKeeper(ConnectionFactory connectionFactory, MessagingProperties.Consumer settings) {
+    SimpleMessageListenerContainer keeper = new SimpleMessageListenerContainer(connectionFactory);
+    keeper.setBeanName(consumerName + ".dead-letter-keeper");
+    keeper.setQueueNames(deadLetterQueueName());
+    keeper.setPrefetchCount(settings.prefetch());
+    keeper.setDefaultRequeueRejected(true);
+    keeper.setMessageListener(message -> deadLetters.keep(queueName, message, brokerReason(message)));
+    keeper.setAdviceChain(
+        RetryInterceptorBuilder.stateless()
+            .retryPolicy(
+                RetryPolicy.builder()
+                    .maxRetries(settings.maxRetries())
+                    .delay(settings.initialInterval())
+                    .multiplier(settings.multiplier())
+                    .maxDelay(settings.maxInterval())
+                    .build())
+            .recoverer(
+                (message, cause) -> {
+                  throw new ImmediateRequeueAmqpException("Dead letter not kept yet; back on " + deadLetterQueueName(), cause);
+                })
+            .build());
+    return keeper;
+  }
+
+  /**
+   * What the consumer's failure was: the exception the handling threw (beneath the listener's own
+   * wrapper) and, if different, its innermost cause.
+   */
+  static String reasonOf(Throwable failure) {
+    Throwable thrown = failure;
+    while (thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null) {
+      thrown = thrown.getCause();
+    }
+    Throwable innermost = thrown;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    return innermost == thrown ? describe(thrown) : describe(thrown) + " (caused by " + describe(innermost) + ")";
+  }
+
+  private static String describe(Throwable throwable) {
+    String message = throwable.getMessage();
+    return throwable.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** Why the broker dead-lettered the message, from its {@code x-death} header. */
+  private static String brokerReason(Message message) {
+    List<Map<String, ?>> deaths = message.getMessageProperties().getXDeathHeader();
+    if (deaths == null || deaths.isEmpty()) {
+      return "dead-lettered by the broker";
+    }
+    Map<String, ?> death = deaths.get(0);
+    return "dead-lettered by the broker: " + death.get("reason") + " in " + death.get("queue") + " (" + death.get("count") + " times)";
   }
 
   void onMessage(Message message) {
@@ -203,16 +283,26 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     // Lets the container find the RabbitAdmin and redeclare the queue if it goes missing.
     container.setApplicationContext(context);
     container.setApplicationEventPublisher(context);
+    if (deadLetterKeeper != null) {
+      deadLetterKeeper.setApplicationContext(context);
+      deadLetterKeeper.setApplicationEventPublisher(context);
+    }
   }
 
   @Override
   public void start() {
     container.start();
+    if (deadLetterKeeper != null) {
+      deadLetterKeeper.start();
+    }
   }
 
   @Override
   public void stop() {
     container.stop();
+    if (deadLetterKeeper != null) {
+      deadLetterKeeper.stop();
+    }
   }
 
   @Override

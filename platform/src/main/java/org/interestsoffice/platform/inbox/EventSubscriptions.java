@@ -31,14 +31,21 @@ public class EventSubscriptions {
   private final JsonMapper json;
   private final MessagingProperties properties;
   private final MessagingNames names;
+  private final DeadLetters deadLetters;
 
+  /**
+   * @param deadLetters where consumers keep what they give up on; null leaves dead letters in the
+   *     broker's dead-letter queues (a service that publishes nothing has no outbox to re-drive with)
+   */
   public EventSubscriptions(
       ConnectionFactory connectionFactory,
       JdbcClient jdbc,
       TransactionTemplate transactions,
       JsonMapper json,
       MessagingProperties properties,
-      MessagingNames names) {
+      MessagingNames names,
+      DeadLetters deadLetters) {
+    this.deadLetters = deadLetters;
     this.connectionFactory = connectionFactory;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -86,7 +93,8 @@ public class EventSubscriptions {
           jdbc,
           transactions,
           json,
-          properties);
+          properties,
+          deadLetters);
     }
   }
 }

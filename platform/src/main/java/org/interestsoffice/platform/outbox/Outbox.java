@@ -72,6 +72,35 @@ public class Outbox {
         .param("routingKey", envelope.type())
         .param("envelope", json.writeValueAsString(envelope))
         .update();
+    wakeRelayAfterCommit();
+    return envelope;
+  }
+
+  /**
+   * Sends an event received earlier back to one queue (through the default exchange), with its
+   * own id and envelope unchanged: how a dead letter is re-driven. Adds to the current transaction.
+   */
+  public void redeliver(String queue, UUID eventId, String type, String envelopeJson) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("A re-delivery must be written in the transaction that decides it");
+    }
+    jdbc.sql(
+            """
+            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope)
+            values (:eventId, :type, '', :queue, cast(:envelope as jsonb))
+            on conflict (event_id) do update
+              set exchange = '', routing_key = excluded.routing_key, envelope = excluded.envelope, type = excluded.type,
+                  published_at = null, attempts = 0, last_error = null, next_attempt_at = now()
+            """)
+        .param("eventId", eventId)
+        .param("type", type)
+        .param("queue", queue)
+        .param("envelope", envelopeJson)
+        .update();
+    wakeRelayAfterCommit();
+  }
+
+  private void wakeRelayAfterCommit() {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -79,6 +108,5 @@ public class Outbox {
             relay.wakeUp();
           }
         });
-    return envelope;
   }
 }

@@ -80,7 +80,7 @@ public class OutboxRelay extends PollingWorker {
   private List<PendingEvent> claimDueEvents() {
     return jdbc.sql(
             """
-            select position, event_id, exchange, routing_key, envelope::text as envelope, attempts
+            select position, event_id, type, exchange, routing_key, envelope::text as envelope, attempts
             from platform.outbox_event
             where published_at is null and next_attempt_at <= now()
             order by position
@@ -93,6 +93,7 @@ public class OutboxRelay extends PollingWorker {
                 new PendingEvent(
                     rs.getLong("position"),
                     rs.getObject("event_id", UUID.class),
+                    rs.getString("type"),
                     rs.getString("exchange"),
                     rs.getString("routing_key"),
                     rs.getString("envelope"),
@@ -172,7 +173,7 @@ public class OutboxRelay extends PollingWorker {
     properties.setContentEncoding(StandardCharsets.UTF_8.name());
     properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
     properties.setMessageId(event.eventId().toString());
-    properties.setType(event.routingKey());
+    properties.setType(event.type());
     return new Message(event.envelope().getBytes(StandardCharsets.UTF_8), properties);
   }
 
@@ -226,5 +227,5 @@ public class OutboxRelay extends PollingWorker {
   }
 
   private record PendingEvent(
-      long position, UUID eventId, String exchange, String routingKey, String envelope, int attempts) {}
+      long position, UUID eventId, String type, String exchange, String routingKey, String envelope, int attempts) {}
 }

@@ -1,6 +1,8 @@
 package org.interestsoffice.platform.work;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -9,9 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background thread that works through batches of due rows: at every poll interval, and at
- * once when {@link #wakeUp()} is called (for example after a commit that created work). Rows are
- * claimed in the database, so any number of instances can run side by side.
+ * Background threads that work through batches of due rows: at every poll interval, and at once
+ * when {@link #wakeUp()} is called (for example after a commit that created work). Rows are
+ * claimed in the database, so any number of threads and instances can run side by side; a thread
+ * that finds a full batch wakes a sleeping peer, so a burst of work is taken up in parallel.
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
@@ -20,14 +23,23 @@ public abstract class PollingWorker implements SmartLifecycle {
   private final String name;
   private final Duration pollInterval;
   private final Duration stopTimeout;
+  private final int threads;
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean running;
-  private volatile Thread worker;
+  private final List<Thread> workers = new ArrayList<>();
 
   protected PollingWorker(String name, Duration pollInterval, Duration stopTimeout) {
+    this(name, pollInterval, stopTimeout, 1);
+  }
+
+  protected PollingWorker(String name, Duration pollInterval, Duration stopTimeout, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException(name + " needs at least one thread, not " + threads);
+    }
     this.name = name;
     this.pollInterval = pollInterval;
     this.stopTimeout = stopTimeout;
+    this.threads = threads;
   }
 
   /**
@@ -48,7 +60,10 @@ public abstract class PollingWorker implements SmartLifecycle {
         wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         wakeUps.drainPermits();
         while (running && workBatch()) {
-          // a full batch: more may be waiting
+          // A full batch: more may be waiting, so a peer may as well start on it too.
+          if (threads > 1 && wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -66,25 +81,28 @@ public abstract class PollingWorker implements SmartLifecycle {
       return;
     }
     running = true;
-    worker = new Thread(this::run, name);
-    worker.setDaemon(true);
-    worker.start();
+    for (int i = 1; i <= threads; i++) {
+      Thread worker = new Thread(this::run, threads == 1 ? name : name + "-" + i);
+      worker.setDaemon(true);
+      worker.start();
+      workers.add(worker);
+    }
   }
 
   @Override
   public synchronized void stop() {
     running = false;
-    Thread current = worker;
-    worker = null;
-    if (current != null) {
-      // Let the current batch finish (it holds row locks in its transaction) rather than interrupt it.
-      wakeUps.release();
-      try {
-        current.join(stopTimeout.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    // Let the current batches finish (they hold row locks in their transactions) rather than interrupt them.
+    wakeUps.release(workers.size());
+    long deadline = System.nanoTime() + stopTimeout.toNanos();
+    try {
+      for (Thread worker : workers) {
+        worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    workers.clear();
   }
 
   @Override

@@ -2,7 +2,7 @@ package org.interestsoffice.platform.testapp;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** A test event; {@code explode} makes its handler fail every time. */
+/** A test event; {@code explode} makes its handler fail every time, until the parcel is defused. */
 @IntegrationEvent(type = "ParcelShipped")
 public record ParcelShipped(String parcel, boolean explode) {
 

@@ -3,6 +3,8 @@ package org.interestsoffice.platform.work;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +25,18 @@ class BackoffTest {
   @Test
   void treatsNoFailureYetAsTheFirst() {
     assertThat(backoff.after(0)).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void jitterSpreadsRetriesBetweenHalfTheDelayAndTheWholeOfIt() {
+    Set<Duration> seen = new HashSet<>();
+    for (int i = 0; i < 500; i++) {
+      Duration delay = backoff.withJitterAfter(5);
+      assertThat(delay).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(16));
+      seen.add(delay);
+    }
+    // 500 draws from 8,001 possible milliseconds: all the same would mean no jitter at all.
+    assertThat(seen.size()).isGreaterThan(100);
+    assertThat(backoff.withJitterAfter(1_000)).isBetween(Duration.ofMinutes(2).plusSeconds(30), Duration.ofMinutes(5));
   }
 }

@@ -1,0 +1,168 @@
+package org.interestsoffice.notifications.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.interestsoffice.notifications.acknowledgement.AcknowledgementLinks;
+import org.interestsoffice.notifications.alerts.AlertSettings;
+import org.interestsoffice.notifications.alerts.Channel;
+import org.interestsoffice.notifications.alerts.DeliveryLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Email alerts over SMTP: a batch goes over one connection to the server. A refusal with a 5xx
+ * reply (unknown mailbox, message rejected) is permanent; anything else (server down, 4xx, a
+ * dropped connection) is retried.
+ */
+@Component
+class EmailDispatcher extends ChannelDispatcher {
+
+  private final JavaMailSender mail;
+  private final Session session;
+  private final EmailSettings email;
+  private final RateLimiter rate;
+
+  EmailDispatcher(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      JavaMailSender mail,
+      AlertSettings settings,
+      EmailSettings email,
+      DeliveryLog deliveryLog,
+      AcknowledgementLinks links,
+      MeterRegistry meters,
+      Instance instance) {
+    super(Channel.EMAIL, email.workers(), jdbc, transactions, settings, deliveryLog, links, meters, instance.name());
+    this.mail = mail;
+    this.session = mail instanceof JavaMailSenderImpl sender ? sender.getSession() : Session.getInstance(new Properties());
+    this.email = email;
+    this.rate = new RateLimiter(email.ratePerSecond());
+  }
+
+  @Override
+  protected String addressOf(DueAlert alert) {
+    return alert.contactEmail();
+  }
+
+  @Override
+  protected String unusable(String address) {
+    try {
+      new InternetAddress(address, true);
+      return null;
+    } catch (AddressException e) {
+      return "Invalid email address (" + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  protected List<Outcome> send(List<Outgoing> batch) {
+    List<Outcome> outcomes = new ArrayList<>(batch.size());
+    List<MimeMessage> messages = new ArrayList<>();
+    for (Outgoing outgoing : batch) {
+      try {
+        messages.add(toMime(outgoing));
+        outcomes.add(null);
+      } catch (MessagingException e) {
+        messages.add(null);
+        outcomes.add(Outcome.Failed.permanentFailure("Cannot be addressed: " + e.getMessage()));
+      }
+    }
+    List<MimeMessage> sendable = messages.stream().filter(message -> message != null).toList();
+    sendable.forEach(message -> rate.acquire());
+    Map<Object, Exception> failures = Map.of();
+    if (!sendable.isEmpty()) {
+      try {
+        // One connection for the whole batch: JavaMailSenderImpl connects once and sends each in turn.
+        mail.send(sendable.toArray(MimeMessage[]::new));
+      } catch (MailSendException e) {
+        failures = e.getFailedMessages();
+        if (failures.isEmpty()) {
+          failures = everyMessage(sendable, e);
+        }
+      } catch (MailException e) {
+        failures = everyMessage(sendable, e);
+      }
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i) != null) {
+        continue;
+      }
+      MimeMessage message = messages.get(i);
+      Exception failure = failures.get(message);
+      outcomes.set(i, failure == null ? new Outcome.Sent(messageIdOf(batch.get(i))) : classify(failure));
+    }
+    return outcomes;
+  }
+
+  private MimeMessage toMime(Outgoing outgoing) throws MessagingException {
+    String messageId = messageIdOf(outgoing);
+    // The same Message-ID on every attempt: a copy sent twice (a crash before the commit) is one
+    // message to the mail clients that deduplicate.
+    MimeMessage message =
+        new MimeMessage(session) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+    helper.setFrom(email.from());
+    helper.setTo(outgoing.to());
+    helper.setSubject(outgoing.subject());
+    helper.setText(outgoing.text());
+    return message;
+  }
+
+  private static String messageIdOf(Outgoing outgoing) {
+    return "<alert-" + outgoing.alertId() + "@interests-office>";
+  }
+
+  private static Map<Object, Exception> everyMessage(List<MimeMessage> messages, Exception failure) {
+    Map<Object, Exception> all = new IdentityHashMap<>();
+    messages.forEach(message -> all.put(message, failure));
+    return all;
+  }
+
+  /** Permanent only when the server answered 5xx for this message or its recipient. */
+  static Outcome.Failed classify(Exception failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SMTPAddressFailedException refused) {
+        return new Outcome.Failed(describe(failure), refused.getReturnCode() >= 500);
+      }
+      if (cause instanceof SMTPSendFailedException refused) {
+        return new Outcome.Failed(describe(failure), refused.getReturnCode() >= 500);
+      }
+    }
+    return Outcome.Failed.transientFailure(describe(failure));
+  }
+
+  private static String describe(Exception failure) {
+    Throwable innermost = failure;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    String text = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return innermost == failure ? text : text + " (" + innermost.getClass().getSimpleName() + ": " + innermost.getMessage() + ")";
+  }
+}

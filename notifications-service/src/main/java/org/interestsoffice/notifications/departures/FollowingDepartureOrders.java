@@ -1,0 +1,171 @@
+package org.interestsoffice.notifications.departures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.alerts.Slot;
+import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.notifications.contacts.Contacts;
+import org.interestsoffice.notifications.escalation.Escalations;
+import org.interestsoffice.notifications.events.DepartureOrdered;
+import org.interestsoffice.notifications.events.RemainingStaffDesignated;
+import org.interestsoffice.notifications.events.StaffContactChanged;
+import org.interestsoffice.notifications.events.StaffDeparted;
+import org.interestsoffice.notifications.events.StaffRegistered;
+import org.interestsoffice.notifications.orders.DepartureOrder;
+import org.interestsoffice.notifications.orders.DepartureOrders;
+import org.interestsoffice.notifications.orders.DepartureOrders.Held;
+import org.interestsoffice.notifications.reminders.Reminders;
+import org.interestsoffice.platform.events.EventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Follows personnel's departure orders and turns them into alerts: the order itself at once, on
+ * every channel; reminders before the deadline; a "deadline changed" alert when the order moves to
+ * a newer version of its deadline (with the old reminders cancelled and new ones scheduled, or none
+ * while the deadline is suspended); and nothing more once the person has left or stays. Versions,
+ * not arrival order, decide which announcement counts; each handler runs in the consumer's
+ * transaction and locks the person's order first.
+ */
+@Service
+class FollowingDepartureOrders {
+
+  private static final Logger log = LoggerFactory.getLogger(FollowingDepartureOrders.class);
+
+  private final DepartureOrders orders;
+  private final Contacts contacts;
+  private final AlertQueue alerts;
+  private final Reminders reminders;
+  private final Escalations escalations;
+  private final Clock clock;
+
+  FollowingDepartureOrders(
+      DepartureOrders orders, Contacts contacts, AlertQueue alerts, Reminders reminders, Escalations escalations, Clock clock) {
+    this.orders = orders;
+    this.contacts = contacts;
+    this.alerts = alerts;
+    this.reminders = reminders;
+    this.escalations = escalations;
+    this.clock = clock;
+  }
+
+  void onStaffRegistered(StaffRegistered registered, EventEnvelope envelope) {
+    contacts.save(
+        new Contact(
+            registered.staffId(),
+            registered.missionId(),
+            registered.officeCode(),
+            registered.fullName(),
+            registered.email(),
+            registered.phone(),
+            registered.preferredLanguage()));
+    alerts.contactChanged(registered.staffId());
+  }
+
+  void onStaffContactChanged(StaffContactChanged changed, EventEnvelope envelope) {
+    contacts.save(
+        new Contact(
+            changed.staffId(),
+            changed.missionId(),
+            changed.officeCode(),
+            changed.fullName(),
+            changed.email(),
+            changed.phone(),
+            changed.preferredLanguage()));
+    alerts.contactChanged(changed.staffId());
+  }
+
+  void onDepartureOrdered(DepartureOrdered announced, EventEnvelope envelope) {
+    Instant announcedAt = envelope.occurredAt();
+    Optional<Instant> ended = orders.endedAt(announced.staffId());
+    if (ended.isPresent() && !ended.get().isBefore(announcedAt)) {
+      // Overtaken: the person left, or was designated to stay, after this order was given.
+      log.atInfo().addKeyValue("staffId", announced.staffId()).log("Departure order announced before the person's last departure or designation; no alert");
+      return;
+    }
+    Optional<Held> held = orders.findForUpdate(announced.staffId(), announced.deadlineKind());
+    if (held.isEmpty()) {
+      DepartureOrder first = orderOf(announced, 1);
+      if (orders.insert(first, announcedAt)) {
+        start(first, Slot.ORDER, null);
+        return;
+      }
+      // Another consumer recorded it between the read and the insert: decide on what it recorded.
+      held = orders.findForUpdate(announced.staffId(), announced.deadlineKind());
+    }
+    follow(held.orElseThrow(), announced, announcedAt);
+  }
+
+  private void follow(Held held, DepartureOrdered announced, Instant announcedAt) {
+    DepartureOrder current = held.order();
+    boolean active = held.state() == DepartureOrders.State.ACTIVE;
+    if (announced.deadlineVersion() < current.deadlineVersion() || (active && announced.deadlineVersion() == current.deadlineVersion())) {
+      log.atInfo()
+          .addKeyValue("staffId", announced.staffId())
+          .addKeyValue("deadlineVersion", announced.deadlineVersion())
+          .log("Departure order already followed at version {}; nothing to send", current.deadlineVersion());
+      return;
+    }
+    if (!active) {
+      // Ordered out again after the order ended (a designation withdrawn): a new round, alerted anew.
+      DepartureOrder again = orderOf(announced, current.round() + 1);
+      orders.update(again, announcedAt);
+      start(again, Slot.ORDER, null);
+      return;
+    }
+    DepartureOrder moved = orderOf(announced, current.round());
+    orders.update(moved, announcedAt);
+    reminders.cancel(moved.staffId(), moved.deadlineKind());
+    start(moved, Slot.DEADLINE_CHANGED, announced.change());
+  }
+
+  /** Alerts now, schedules the reminders still ahead (none while suspended), and watches for acknowledgement. */
+  private void start(DepartureOrder order, String slot, String change) {
+    alerts.toStaff(order, slot, change, null);
+    int scheduled = reminders.schedule(order, clock.instant());
+    escalations.watch(order);
+    log.atInfo()
+        .addKeyValue("staffId", order.staffId())
+        .addKeyValue("deadlineVersion", order.deadlineVersion())
+        .addKeyValue("reminders", scheduled)
+        .log("Departure order followed: {} alert, {} reminders scheduled", slot, scheduled);
+  }
+
+  void onRemainingStaffDesignated(RemainingStaffDesignated designated, EventEnvelope envelope) {
+    end(designated.staffId(), "REMAINING", envelope.occurredAt());
+  }
+
+  void onStaffDeparted(StaffDeparted departed, EventEnvelope envelope) {
+    end(departed.staffId(), "DEPARTED", envelope.occurredAt());
+  }
+
+  private void end(UUID staffId, String reason, Instant at) {
+    List<DepartureOrder> ended = orders.end(staffId, reason, at);
+    for (DepartureOrder order : ended) {
+      int cancelled = reminders.cancel(staffId, order.deadlineKind());
+      escalations.cancel(staffId, order.deadlineKind());
+      log.atInfo().addKeyValue("staffId", staffId).addKeyValue("reminders", cancelled).log("Departure alerts stopped: {}", reason.toLowerCase());
+    }
+  }
+
+  private static DepartureOrder orderOf(DepartureOrdered announced, int round) {
+    return new DepartureOrder(
+        announced.staffId(),
+        announced.missionId(),
+        announced.officeCode(),
+        announced.missionName(),
+        announced.missionTimeZone(),
+        announced.deadlineKind(),
+        announced.deadlineId(),
+        announced.deadlineVersion(),
+        announced.suspended() ? "SUSPENDED" : "RUNNING",
+        announced.dueAt(),
+        round);
+  }
+}

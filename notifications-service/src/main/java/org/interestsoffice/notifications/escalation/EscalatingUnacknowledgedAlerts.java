@@ -1,0 +1,172 @@
+package org.interestsoffice.notifications.escalation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.events.AlertEscalated;
+import org.interestsoffice.notifications.orders.DepartureOrder;
+import org.interestsoffice.notifications.orders.DepartureOrders;
+import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.work.PollingWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * When a watch falls due and the person has acknowledged nothing of that order since, emails the
+ * heads of their office and publishes {@code AlertEscalated}, once: the watch is claimed with {@code
+ * FOR UPDATE SKIP LOCKED} and closed in the transaction that queues the emails. If the directory of
+ * office heads cannot be asked, the watch is tried again later, not dropped.
+ */
+@Component
+class EscalatingUnacknowledgedAlerts extends PollingWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(EscalatingUnacknowledgedAlerts.class);
+  private static final int BATCH = 50;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final DepartureOrders orders;
+  private final AlertQueue alerts;
+  private final OfficeHeads officeHeads;
+  private final Outbox outbox;
+  private final EscalationSettings settings;
+  private final Clock clock;
+
+  EscalatingUnacknowledgedAlerts(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      DepartureOrders orders,
+      AlertQueue alerts,
+      OfficeHeads officeHeads,
+      Outbox outbox,
+      EscalationSettings settings,
+      Clock clock) {
+    super("escalations", settings.pollInterval(), Duration.ofSeconds(30));
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.orders = orders;
+    this.alerts = alerts;
+    this.officeHeads = officeHeads;
+    this.outbox = outbox;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  private record Watch(UUID staffId, String kind, UUID deadlineId, int version, int round) {}
+
+  @Override
+  protected boolean workBatch() {
+    Integer handled =
+        transactions.execute(
+            status -> {
+              Instant now = clock.instant();
+              List<Watch> due = claimDue(now);
+              due.forEach(watch -> escalate(watch, now));
+              return due.size();
+            });
+    return handled != null && handled == BATCH;
+  }
+
+  private List<Watch> claimDue(Instant now) {
+    return jdbc.sql(
+            """
+            select * from escalation where status = 'WAITING' and due_at <= :now
+            order by due_at limit :batch for update skip locked
+            """)
+        .param("now", Timestamp.from(now))
+        .param("batch", BATCH)
+        .query(
+            (rs, row) ->
+                new Watch(
+                    rs.getObject("staff_id", UUID.class),
+                    rs.getString("deadline_kind"),
+                    rs.getObject("deadline_id", UUID.class),
+                    rs.getInt("deadline_version"),
+                    rs.getInt("round")))
+        .list();
+  }
+
+  private void escalate(Watch watch, Instant now) {
+    Optional<DepartureOrder> order =
+        orders.findForUpdate(watch.staffId(), watch.kind())
+            .filter(held -> held.state() == DepartureOrders.State.ACTIVE && held.order().round() == watch.round())
+            .map(DepartureOrders.Held::order);
+    if (order.isEmpty()) {
+      close(watch, "CANCELLED", null, now);
+      return;
+    }
+    if (acknowledged(watch)) {
+      close(watch, "SETTLED", null, now);
+      return;
+    }
+    List<OfficeHead> heads;
+    try {
+      heads = officeHeads.of(order.get().officeCode());
+    } catch (OfficeHeads.OfficeHeadsUnavailable e) {
+      log.atWarn().addKeyValue("staffId", watch.staffId()).log("Escalation postponed by {}: {}", settings.retryAfter(), e.getMessage());
+      jdbc.sql("update escalation set due_at = :due where staff_id = :staffId and deadline_id = :deadlineId and deadline_version = :version and round = :round")
+          .param("due", Timestamp.from(now.plus(settings.retryAfter())))
+          .params(key(watch))
+          .update();
+      return;
+    }
+    for (OfficeHead head : heads) {
+      alerts.toOfficeHead(order.get(), head.username(), head.email(), head.language());
+    }
+    if (heads.isEmpty()) {
+      log.atError()
+          .addKeyValue("staffId", watch.staffId())
+          .addKeyValue("office", order.get().officeCode())
+          .log("Departure alert unacknowledged, and office {} has no office head to tell", order.get().officeCode());
+    }
+    outbox.append(
+        order.get().officeCode(),
+        new AlertEscalated(
+            watch.staffId(), order.get().missionId(), order.get().officeCode(), watch.deadlineId(), watch.version(), now, heads.size()));
+    close(watch, "ESCALATED", heads.size(), now);
+    log.atInfo().addKeyValue("staffId", watch.staffId()).addKeyValue("officeHeads", heads.size()).log("Unacknowledged departure alert escalated");
+  }
+
+  /** Whether the person acknowledged any alert of this order, of this version or a later one. */
+  private boolean acknowledged(Watch watch) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from alert
+                           where staff_id = :staffId and deadline_kind = :kind and round = :round
+                             and deadline_version >= :version and acknowledged_at is not null)
+            """)
+        .param("staffId", watch.staffId())
+        .param("kind", watch.kind())
+        .param("round", watch.round())
+        .param("version", watch.version())
+        .query(Boolean.class)
+        .single();
+  }
+
+  private void close(Watch watch, String status, Integer heads, Instant now) {
+    jdbc.sql(
+            """
+            update escalation set status = :status, settled_at = :now, office_heads = :heads
+            where staff_id = :staffId and deadline_id = :deadlineId and deadline_version = :version and round = :round
+            """)
+        .param("status", status)
+        .param("now", Timestamp.from(now))
+        .param("heads", heads)
+        .params(key(watch))
+        .update();
+  }
+
+  private static Map<String, Object> key(Watch watch) {
+    return Map.of("staffId", watch.staffId(), "deadlineId", watch.deadlineId(), "version", watch.version(), "round", watch.round());
+  }
+}

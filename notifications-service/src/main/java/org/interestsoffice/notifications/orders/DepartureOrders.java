@@ -1,0 +1,161 @@
+package org.interestsoffice.notifications.orders;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The departure orders notifications follows, one per person and deadline kind. */
+@Repository
+public class DepartureOrders {
+
+  /** Whether a person still needs alerts about an order. */
+  public enum State {
+    ACTIVE,
+    ENDED
+  }
+
+  /** An order and where it stands. */
+  public record Held(DepartureOrder order, State state) {}
+
+  private final JdbcClient jdbc;
+
+  DepartureOrders(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The person's order of that kind, locked until the transaction ends. */
+  public Optional<Held> findForUpdate(UUID staffId, String deadlineKind) {
+    return jdbc.sql("select * from departure_order where staff_id = :staffId and deadline_kind = :kind for update")
+        .param("staffId", staffId)
+        .param("kind", deadlineKind)
+        .query((rs, row) -> new Held(map(rs), State.valueOf(rs.getString("state"))))
+        .optional();
+  }
+
+  /**
+   * Records the order; returns false if another transaction recorded one for the person and kind
+   * first (the caller then reads it with {@link #findForUpdate} and decides again).
+   */
+  public boolean insert(DepartureOrder order, Instant announcedAt) {
+    return jdbc.sql(
+                """
+                insert into departure_order (staff_id, deadline_kind, mission_id, office_code, mission_name, mission_time_zone,
+                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at)
+                values (:staffId, :kind, :missionId, :office, :missionName, :zone, :deadlineId, :version, :status, :dueAt,
+                        :round, 'ACTIVE', :announcedAt)
+                on conflict do nothing
+                """)
+            .params(parameters(order, announcedAt))
+            .update()
+        == 1;
+  }
+
+  /** Replaces the person's order of that kind and makes it active. */
+  public void update(DepartureOrder order, Instant announcedAt) {
+    jdbc.sql(
+            """
+            update departure_order
+            set mission_name = :missionName, mission_time_zone = :zone, deadline_id = :deadlineId,
+                deadline_version = :version, deadline_status = :status, due_at = :dueAt, round = :round,
+                state = 'ACTIVE', announced_at = :announcedAt
+            where staff_id = :staffId and deadline_kind = :kind
+            """)
+        .params(parameters(order, announcedAt))
+        .update();
+  }
+
+  /**
+   * Ends the person's active orders announced before {@code at}, and remembers when and why, so an
+   * older announcement that arrives later is recognised.
+   *
+   * @return the orders that ended
+   */
+  public List<DepartureOrder> end(UUID staffId, String reason, Instant at) {
+    jdbc.sql(
+            """
+            insert into staff_ending (staff_id, reason, ended_at) values (:staffId, :reason, :at)
+            on conflict (staff_id) do update set reason = excluded.reason, ended_at = excluded.ended_at
+              where staff_ending.ended_at < excluded.ended_at
+            """)
+        .param("staffId", staffId)
+        .param("reason", reason)
+        .param("at", Timestamp.from(at))
+        .update();
+    return jdbc.sql(
+            """
+            update departure_order set state = 'ENDED'
+            where staff_id = :staffId and state = 'ACTIVE' and announced_at <= :at
+            returning *
+            """)
+        .param("staffId", staffId)
+        .param("at", Timestamp.from(at))
+        .query((rs, row) -> map(rs))
+        .list();
+  }
+
+  /** When personnel last said the person needs no more alerts, if it did. */
+  public Optional<Instant> endedAt(UUID staffId) {
+    return jdbc.sql("select ended_at from staff_ending where staff_id = :staffId")
+        .param("staffId", staffId)
+        .query((rs, row) -> rs.getTimestamp("ended_at").toInstant())
+        .optional();
+  }
+
+  /** The order as it is now, if it is still active at that version and round. */
+  public Optional<DepartureOrder> activeAt(UUID staffId, String deadlineKind, int deadlineVersion, int round) {
+    return jdbc.sql(
+            """
+            select * from departure_order
+            where staff_id = :staffId and deadline_kind = :kind and state = 'ACTIVE'
+              and deadline_version = :version and round = :round
+            """)
+        .param("staffId", staffId)
+        .param("kind", deadlineKind)
+        .param("version", deadlineVersion)
+        .param("round", round)
+        .query((rs, row) -> map(rs))
+        .optional();
+  }
+
+  private static Map<String, Object> parameters(DepartureOrder order, Instant announcedAt) {
+    Map<String, Object> parameters = new HashMap<>();
+    parameters.put("staffId", order.staffId());
+    parameters.put("kind", order.deadlineKind());
+    parameters.put("missionId", order.missionId());
+    parameters.put("office", order.officeCode());
+    parameters.put("missionName", order.missionName());
+    parameters.put("zone", order.missionTimeZone());
+    parameters.put("deadlineId", order.deadlineId());
+    parameters.put("version", order.deadlineVersion());
+    parameters.put("status", order.deadlineStatus());
+    parameters.put("dueAt", order.dueAt() == null ? null : Timestamp.from(order.dueAt()));
+    parameters.put("round", order.round());
+    parameters.put("announcedAt", Timestamp.from(announcedAt));
+    return parameters;
+  }
+
+  private static DepartureOrder map(ResultSet rs) throws SQLException {
+    Timestamp dueAt = rs.getTimestamp("due_at");
+    return new DepartureOrder(
+        rs.getObject("staff_id", UUID.class),
+        rs.getObject("mission_id", UUID.class),
+        rs.getString("office_code"),
+        rs.getString("mission_name"),
+        rs.getString("mission_time_zone"),
+        rs.getString("deadline_kind"),
+        rs.getObject("deadline_id", UUID.class),
+        rs.getInt("deadline_version"),
+        rs.getString("deadline_status"),
+        dueAt == null ? null : dueAt.toInstant(),
+        rs.getInt("round"));
+  }
+}

@@ -1,0 +1,68 @@
+package org.interestsoffice.notifications.reminders;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.interestsoffice.notifications.alerts.Slot;
+import org.interestsoffice.notifications.orders.DepartureOrder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The persistent schedule of reminders before a person's deadline. Only reminders still in the
+ * future are scheduled; changing or ending the order cancels those not yet sent.
+ */
+@Repository
+public class Reminders {
+
+  private final JdbcClient jdbc;
+  private final ReminderSettings settings;
+
+  Reminders(JdbcClient jdbc, ReminderSettings settings) {
+    this.jdbc = jdbc;
+    this.settings = settings;
+  }
+
+  /** Schedules the reminders of a running order that fall after {@code now}; returns how many. */
+  public int schedule(DepartureOrder order, Instant now) {
+    if (!order.running()) {
+      return 0;
+    }
+    int scheduled = 0;
+    for (Duration offset : settings.offsets()) {
+      Instant fireAt = order.dueAt().minus(offset);
+      if (!fireAt.isAfter(now)) {
+        continue;
+      }
+      scheduled +=
+          jdbc.sql(
+                  """
+                  insert into reminder (id, staff_id, deadline_kind, deadline_id, deadline_version, round, slot,
+                                        offset_seconds, fire_at, status)
+                  values (:id, :staffId, :kind, :deadlineId, :version, :round, :slot, :offset, :fireAt, 'SCHEDULED')
+                  on conflict do nothing
+                  """)
+              .param("id", UUID.randomUUID())
+              .param("staffId", order.staffId())
+              .param("kind", order.deadlineKind())
+              .param("deadlineId", order.deadlineId())
+              .param("version", order.deadlineVersion())
+              .param("round", order.round())
+              .param("slot", Slot.reminder(offset))
+              .param("offset", offset.toSeconds())
+              .param("fireAt", Timestamp.from(fireAt))
+              .update();
+    }
+    return scheduled;
+  }
+
+  /** Cancels the reminders not yet sent for the person's order of that kind; returns how many. */
+  public int cancel(UUID staffId, String deadlineKind) {
+    return jdbc.sql("update reminder set status = 'CANCELLED' where staff_id = :staffId and deadline_kind = :kind and status = 'SCHEDULED'")
+        .param("staffId", staffId)
+        .param("kind", deadlineKind)
+        .update();
+  }
+}

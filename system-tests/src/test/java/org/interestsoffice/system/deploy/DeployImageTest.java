@@ -1,0 +1,92 @@
+package org.interestsoffice.system.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The image build file matches the Maven build: the jar it copies is the one Maven names, the Java
+ * runtime runs the bytecode the build targets, the process does not run as root, and the JVM's
+ * memory fits the limits the deployments give it.
+ */
+class DeployImageTest {
+
+  /** What a Boot service needs beside its heap: metaspace, code cache, thread stacks, buffers. */
+  static final long NON_HEAP_BYTES = 256L * 1024 * 1024;
+
+  private final Dockerfile dockerfile = Dockerfile.read();
+
+  @Test
+  void theImageCopiesTheJarMavenBuildsForEachService() {
+    Matcher copy = Pattern.compile("--from=build\\s+(\\S+)\\s+(\\S+)").matcher(
+        dockerfile.finalStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments)
+            .findFirst().orElseThrow(() -> new AssertionError("the final stage copies nothing from the build stage")));
+    assertThat(copy.find()).as("COPY --from=build <jar> <destination>").isTrue();
+    String source = copy.group(1);
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      Repository.Pom pom = Repository.pom(module);
+      String built = "/workspace/" + module + "/target/" + pom.artifactId() + "-" + pom.version() + ".jar";
+      String pattern = source.replace("${MODULE}", module).replace("$MODULE", module);
+      if (!FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(Path.of(built))) {
+        problems.add(module + ": the image copies " + pattern + " but Maven builds " + built);
+      }
+      if (!pom.artifactId().equals(module)) {
+        problems.add(module + ": artifactId " + pom.artifactId() + " differs from the module's directory, which MODULE names");
+      }
+      if (pom.hasFinalName()) {
+        problems.add(module + ": the pom sets a finalName; the image expects <artifactId>-<version>.jar");
+      }
+      if (!dockerfile.all("RUN").stream().anyMatch(run -> run.arguments().contains(module + "|") || run.arguments().contains("|" + module + ")"))) {
+        problems.add(module + ": the build stage's check of MODULE does not accept " + module);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theImagesRunTheBytecodeTheBuildTargets() {
+    int target = Integer.parseInt(Repository.rootPom().property("java.version"));
+    List<String> images = dockerfile.all("FROM").stream().map(from -> from.arguments().split("\\s+")[0]).toList();
+    assertThat(images).isNotEmpty().allSatisfy(image -> assertThat(Dockerfile.javaVersion(image))
+        .as("Java of %s (the build targets Java %d)", image, target)
+        .hasValueSatisfying(version -> assertThat(version).isGreaterThanOrEqualTo(target)));
+  }
+
+  @Test
+  void theServiceRunsAsAFixedNonRootUser() {
+    List<Dockerfile.Instruction> users = dockerfile.finalStage().stream().filter(i -> i.keyword().equals("USER")).toList();
+    assertThat(users).as("USER in the final stage").isNotEmpty();
+    String user = users.get(users.size() - 1).arguments().split(":")[0];
+    assertThat(user).as("a numeric user, so that Kubernetes can verify runAsNonRoot").matches("\\d+");
+    assertThat(Integer.parseInt(user)).as("the user id").isPositive();
+  }
+
+  @Test
+  void theBuildContextLeavesLocalBuildOutputOut() {
+    // Without it, jars built on the host would sit beside the ones the image build makes.
+    String ignore = Repository.read(Repository.file(Dockerfile.PATH + ".dockerignore"));
+    assertThat(ignore.lines().map(String::strip)).contains("**/target/");
+  }
+
+  /** The heap the image's JVM takes of a memory limit, plus what it needs beside the heap. */
+  static List<String> memoryProblems(String where, long limitBytes) {
+    double percentage = Dockerfile.read().maxRamPercentage();
+    long heap = (long) (limitBytes * percentage / 100);
+    if (heap + NON_HEAP_BYTES > limitBytes) {
+      return List.of(where + ": a memory limit of " + limitBytes / (1024 * 1024) + " MiB gives a heap of " + heap / (1024 * 1024)
+          + " MiB (MaxRAMPercentage=" + percentage + ") and leaves less than " + NON_HEAP_BYTES / (1024 * 1024) + " MiB for the rest of the JVM");
+    }
+    if (heap < 128L * 1024 * 1024) {
+      return List.of(where + ": a memory limit of " + limitBytes / (1024 * 1024) + " MiB leaves a heap under 128 MiB");
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,374 @@
+package org.interestsoffice.system.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import io.kubernetes.client.custom.Quantity;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kubernetes manifests, built with Kustomize (base and the example overlay), checked against the
+ * Kubernetes API's schema and for what a cluster would only reveal at run time: probes on the
+ * actuator groups, resources that fit the JVM, replicas, Services and disruption budgets that select
+ * their pods, references to ConfigMaps and Secrets that exist, and each service's configuration as
+ * Spring Boot would resolve it in its pod.
+ */
+class DeployKubernetesTest {
+
+  static final Path BASE = Repository.ROOT.resolve("deploy/k8s/base");
+  static final Path OVERLAY = Repository.ROOT.resolve("deploy/k8s/overlays/example");
+  static final String OVERLAY_SECRETS = "deploy/k8s/overlays/example/secrets.dev-only.env";
+
+  /**
+   * The schema of each kind the manifests use: the official Kubernetes Java client's models, which
+   * are generated from the Kubernetes API's OpenAPI schema and refuse unknown fields, missing
+   * required fields and values of the wrong type (quantities included) when reading JSON.
+   */
+  interface ApiSchema {
+    void validate(String json) throws IOException;
+  }
+
+  static final Map<String, ApiSchema> SCHEMAS = Map.of(
+      "apps/v1 Deployment", V1Deployment::fromJson,
+      "v1 Service", V1Service::fromJson,
+      "v1 ConfigMap", V1ConfigMap::fromJson,
+      "v1 Secret", V1Secret::fromJson,
+      "policy/v1 PodDisruptionBudget", V1PodDisruptionBudget::fromJson,
+      "networking.k8s.io/v1 Ingress", V1Ingress::fromJson);
+
+  private final List<Map<String, Object>> overlay = Kustomize.build(OVERLAY);
+
+  @Test
+  void everyResourceFollowsTheKubernetesApiSchema() {
+    List<String> problems = new ArrayList<>();
+    problems.addAll(schemaProblems(Kustomize.build(BASE)));
+    problems.addAll(schemaProblems(overlay));
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theSchemaCheckRefusesWhatTheApiServerRefuses() {
+    Map<String, Object> misspelt = resource("Deployment", "gateway");
+    container(misspelt).put("readinesProbe", container(misspelt).get("readinessProbe"));
+    assertThat(schemaProblems(List.of(misspelt))).anySatisfy(problem -> assertThat(problem).contains("readinesProbe"));
+    Map<String, Object> badQuantity = resource("Deployment", "gateway");
+    Maps.mapAt(container(badQuantity), "resources.limits").put("memory", "768MB");
+    assertThat(schemaProblems(List.of(badQuantity))).as("768MB is no Kubernetes quantity (768Mi is)").isNotEmpty();
+    Map<String, Object> missingRequired = resource("Deployment", "gateway");
+    container(missingRequired).remove("name");
+    assertThat(schemaProblems(List.of(missingRequired))).anySatisfy(problem -> assertThat(problem).contains("name"));
+  }
+
+  @Test
+  void theChecksBuildTheKustomizationsAsKustomizeDoes() throws Exception {
+    Optional<Path> kubectl = onPath("kubectl");
+    assumeTrue(kubectl.isPresent(), "kubectl is not installed: the build is not compared with kubectl kustomize");
+    for (Path directory : List.of(BASE, OVERLAY)) {
+      Process process = new ProcessBuilder(kubectl.get().toString(), "kustomize", directory.toString()).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as("kubectl kustomize %s:\n%s", directory, output).isZero();
+      Map<String, Object> theirs = new TreeMap<>();
+      for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(output)) {
+        Map<String, Object> resource = Maps.map(withoutHashSuffixes(document), "kubectl output");
+        theirs.put(Kustomize.kindAndName(resource), resource);
+      }
+      Map<String, Object> ours = new TreeMap<>();
+      for (Map<String, Object> resource : Kustomize.build(directory)) {
+        ours.put(Kustomize.kindAndName(resource), resource);
+      }
+      assertThat(ours).as("built from %s", directory).isEqualTo(theirs);
+    }
+  }
+
+  @Test
+  void eachServiceRunsSeveralInstancesWithProbesOnTheActuatorGroups() {
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      Map<String, Object> deployment = resource("Deployment", module);
+      Object replicas = Maps.at(deployment, "spec.replicas").orElse(1);
+      if (((Number) replicas).intValue() < 2) {
+        problems.add(module + " runs " + replicas + " replica(s)");
+      }
+      Map<String, Object> container = container(deployment);
+      int port = ServiceConfiguration.of(module, environment(deployment, problems)).port();
+      problems.addAll(probe(module, container, "readinessProbe", "/actuator/health/readiness", port));
+      problems.addAll(probe(module, container, "livenessProbe", "/actuator/health/liveness", port));
+      if (!String.valueOf(container.get("image")).contains("/interests-office/" + module + ":")) {
+        problems.add(module + " runs image " + container.get("image"));
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void eachServiceHasResourcesThatFitItsJvm() {
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      Map<String, Object> container = container(resource("Deployment", module));
+      for (String kind : List.of("requests", "limits")) {
+        for (String resource : List.of("cpu", "memory")) {
+          if (Maps.at(container, "resources." + kind + "." + resource).isEmpty()) {
+            problems.add(module + " has no " + resource + " in resources." + kind);
+          }
+        }
+      }
+      Maps.at(container, "resources.limits.memory").ifPresent(limit ->
+          problems.addAll(DeployImageTest.memoryProblems("Deployment " + module,
+              new Quantity(String.valueOf(limit)).getNumber().longValue())));
+      if (!Boolean.TRUE.equals(Maps.at(resource("Deployment", module), "spec.template.spec.securityContext.runAsNonRoot").orElse(false))) {
+        problems.add(module + " does not require runAsNonRoot");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void servicesAndDisruptionBudgetsSelectThePodsOfTheirDeployment() {
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      Map<String, Object> deployment = resource("Deployment", module);
+      Map<String, Object> labels = Maps.mapAt(deployment, "spec.template.metadata.labels");
+      Map<String, Object> service = resource("Service", module);
+      Map<String, Object> selector = Maps.mapAt(service, "spec.selector");
+      if (selector.isEmpty() || !labels.entrySet().containsAll(selector.entrySet())) {
+        problems.add("Service " + module + " selects " + selector + ", the pods carry " + labels);
+      }
+      List<Object> containerPorts = Maps.listAt(container(deployment), "ports");
+      for (Object port : Maps.listAt(service, "spec.ports")) {
+        Object target = Maps.map(port, "port").get("targetPort");
+        boolean found = containerPorts.stream().anyMatch(containerPort -> target.equals(Maps.map(containerPort, "port").get("name"))
+            || target.equals(Maps.map(containerPort, "port").get("containerPort")));
+        if (!found) {
+          problems.add("Service " + module + " targets port " + target + ", which the container does not declare");
+        }
+      }
+      Map<String, Object> budgetSelector = Maps.mapAt(resource("PodDisruptionBudget", module), "spec.selector.matchLabels");
+      if (budgetSelector.isEmpty() || !labels.entrySet().containsAll(budgetSelector.entrySet())) {
+        problems.add("PodDisruptionBudget " + module + " selects " + budgetSelector + ", the pods carry " + labels);
+      }
+      if (!Maps.mapAt(deployment, "spec.selector.matchLabels").equals(selector)) {
+        problems.add("Deployment " + module + " and its Service select different labels");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyServiceIsConfiguredForTheClusterItRunsIn() {
+    List<String> problems = new ArrayList<>();
+    String issuer = null;
+    for (String module : Repository.SERVICES) {
+      Map<String, Object> deployment = resource("Deployment", module);
+      ServiceConfiguration configuration = ServiceConfiguration.of(module, environment(deployment, problems));
+      problems.addAll(configuration.problems());
+      for (var address : configuration.insideAddresses(new ArrayList<>()).entrySet()) {
+        URI uri = address.getValue();
+        Optional<Map<String, Object>> service = find("Service", uri.getHost());
+        if (Repository.SERVICES.contains(uri.getHost()) && service.isEmpty()) {
+          problems.add(module + ": " + address.getKey() + " points at " + uri.getHost() + ", which has no Service");
+        }
+        service.ifPresent(target -> {
+          boolean portFound = Maps.listAt(target, "spec.ports").stream()
+              .anyMatch(port -> Integer.valueOf(uri.getPort()).equals(Maps.map(port, "port").get("port")));
+          if (!portFound) {
+            problems.add(module + ": " + address.getKey() + " points at port " + uri.getPort() + " of Service " + uri.getHost());
+          }
+        });
+      }
+      String serviceIssuer = configuration.property("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+      if (issuer != null && !issuer.equals(serviceIssuer)) {
+        problems.add(module + " accepts tokens of " + serviceIssuer + ", another service of " + issuer);
+      }
+      issuer = serviceIssuer;
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theGatewayIsExposedWithSessionAffinityOnTheHostAlertsLinkTo() {
+    Map<String, Object> ingress = resource("Ingress", "gateway");
+    Map<String, Object> annotations = Maps.mapAt(ingress, "metadata.annotations");
+    assertThat(annotations).as("cookie affinity: the console's session lives in one gateway instance")
+        .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+    List<String> problems = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    for (Object rule : Maps.listAt(ingress, "spec.rules")) {
+      hosts.add(Maps.string(rule, "host"));
+      for (Object path : Maps.listAt(rule, "http.paths")) {
+        String service = Maps.string(path, "backend.service.name");
+        Object port = Maps.at(path, "backend.service.port.name").orElseGet(() -> Maps.at(path, "backend.service.port.number").orElse(null));
+        boolean portFound = find("Service", service).map(target -> Maps.listAt(target, "spec.ports").stream()
+            .anyMatch(p -> port != null && (port.equals(Maps.map(p, "port").get("name")) || port.equals(Maps.map(p, "port").get("port"))))).orElse(false);
+        if (!"gateway".equals(service) || !portFound) {
+          problems.add("the Ingress routes to " + service + ":" + port + ", not to a port of the gateway's Service");
+        }
+      }
+    }
+    ServiceConfiguration notifications = ServiceConfiguration.of("notifications-service",
+        environment(resource("Deployment", "notifications-service"), problems));
+    String links = URI.create(notifications.property("notifications.public-base-url")).getHost();
+    if (!hosts.contains(links)) {
+      problems.add("acknowledgement links point at " + links + ", the Ingress serves " + hosts);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theCommittedSecretsAreForDevelopmentOnly() {
+    Map<String, String> secrets = Repository.envFile(Repository.file(OVERLAY_SECRETS));
+    List<String> problems = new ArrayList<>();
+    secrets.forEach((name, value) -> {
+      if (!value.startsWith("dev-only-")) {
+        problems.add(OVERLAY_SECRETS + ": " + name + " does not start with dev-only-: a real secret must not be committed");
+      }
+    });
+    problems.addAll(DeployComposeTest.matchesRealmClients(secrets, OVERLAY_SECRETS));
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The container's environment as the kubelet builds it: every key of the ConfigMaps it takes whole,
+   * then its own entries, values from Secrets and ConfigMaps included. A reference to something that
+   * does not exist is a problem (the pod would not start), unless marked optional.
+   */
+  private Map<String, String> environment(Map<String, Object> deployment, List<String> problems) {
+    String name = Maps.string(deployment, "metadata.name");
+    Map<String, Object> container = container(deployment);
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (Object source : Maps.listAt(container, "envFrom")) {
+      String configMap = Maps.string(source, "configMapRef.name");
+      if (configMap == null) {
+        problems.add(name + ": envFrom supports configMapRef only here, found " + source);
+        continue;
+      }
+      find("ConfigMap", configMap).ifPresentOrElse(
+          found -> Maps.at(found, "data").ifPresent(data -> Maps.map(data, configMap).forEach((key, value) -> environment.put(key, String.valueOf(value)))),
+          () -> problems.add(name + " takes its environment from ConfigMap " + configMap + ", which does not exist"));
+    }
+    for (Object entry : Maps.listAt(container, "env")) {
+      String variable = Maps.string(entry, "name");
+      if (Maps.at(entry, "value").isPresent()) {
+        environment.put(variable, Maps.string(entry, "value"));
+        continue;
+      }
+      boolean optional = Boolean.TRUE.equals(Maps.at(entry, "valueFrom.secretKeyRef.optional").orElse(false));
+      String secret = Maps.string(entry, "valueFrom.secretKeyRef.name");
+      String key = Maps.string(entry, "valueFrom.secretKeyRef.key");
+      if (secret == null) {
+        problems.add(name + ": " + variable + " must have a value or come from a Secret");
+        continue;
+      }
+      Optional<String> value = find("Secret", secret).flatMap(found -> Maps.at(found, "data." + key))
+          .map(encoded -> new String(Base64.getDecoder().decode(String.valueOf(encoded)), StandardCharsets.UTF_8));
+      if (value.isPresent()) {
+        environment.put(variable, value.get());
+      } else if (!optional) {
+        problems.add(name + ": " + variable + " comes from key " + key + " of Secret " + secret + ", which does not exist");
+      }
+    }
+    return environment;
+  }
+
+  private static List<String> probe(String module, Map<String, Object> container, String probe, String path, int port) {
+    String actualPath = Maps.string(container, probe + ".httpGet.path");
+    Object probePort = Maps.at(container, probe + ".httpGet.port").orElse(null);
+    boolean portMatches = Maps.listAt(container, "ports").stream().anyMatch(declared -> Integer.valueOf(port).equals(Maps.map(declared, "port").get("containerPort"))
+        && (Integer.valueOf(port).equals(probePort) || Maps.map(declared, "port").get("name").equals(probePort)));
+    if (!path.equals(actualPath) || !portMatches) {
+      return List.of(module + ": " + probe + " asks " + probePort + actualPath + ", expected " + path + " on the service's port " + port);
+    }
+    return List.of();
+  }
+
+  private Map<String, Object> resource(String kind, String name) {
+    // A fresh build, so a test may change what it gets.
+    return Kustomize.build(OVERLAY).stream().filter(r -> Kustomize.kindAndName(r).equals(kind + "/" + name)).findFirst()
+        .orElseThrow(() -> new AssertionError("the example overlay has no " + kind + " " + name));
+  }
+
+  private Optional<Map<String, Object>> find(String kind, String name) {
+    return overlay.stream().filter(r -> Kustomize.kindAndName(r).equals(kind + "/" + name)).findFirst();
+  }
+
+  private static Map<String, Object> container(Map<String, Object> deployment) {
+    List<Object> containers = Maps.listAt(deployment, "spec.template.spec.containers");
+    if (containers.size() != 1) {
+      throw new AssertionError(Kustomize.kindAndName(deployment) + " has " + containers.size() + " containers, expected one");
+    }
+    return Maps.map(containers.get(0), "container");
+  }
+
+  private static List<String> schemaProblems(List<Map<String, Object>> resources) {
+    JsonMapper json = JsonMapper.builder().build();
+    List<String> problems = new ArrayList<>();
+    for (Map<String, Object> resource : resources) {
+      String type = resource.get("apiVersion") + " " + resource.get("kind");
+      ApiSchema schema = SCHEMAS.get(type);
+      if (schema == null) {
+        problems.add(Kustomize.kindAndName(resource) + ": no schema for " + type + "; add its model to SCHEMAS");
+        continue;
+      }
+      try {
+        schema.validate(json.writeValueAsString(resource));
+      } catch (IOException | RuntimeException e) {
+        problems.add(Kustomize.kindAndName(resource) + ": " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  /** Kustomize names generated Secrets name-hash; the checks' build does not, so compare without. */
+  private static Object withoutHashSuffixes(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> result = new LinkedHashMap<>();
+      map.forEach((key, entry) -> result.put(key, withoutHashSuffixes(entry)));
+      return result;
+    }
+    if (value instanceof List<?> list) {
+      return new ArrayList<>(list.stream().map(DeployKubernetesTest::withoutHashSuffixes).toList());
+    }
+    if (value instanceof String text && GENERATED_NAME.matcher(text).matches()) {
+      return text.substring(0, text.lastIndexOf('-'));
+    }
+    return value;
+  }
+
+  private static final Pattern GENERATED_NAME = Pattern.compile("iop-secrets-[a-z0-9]{10}");
+
+  private static Optional<Path> onPath(String command) {
+    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path candidate = Path.of(directory, command);
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}
