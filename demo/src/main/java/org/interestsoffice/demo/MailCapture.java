@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class MailCapture {
 
-  /** One captured email. {@code headers} holds the alert's own headers ({@code X-...}) if any. */
-  record Mail(String recipient, String subject, String text, List<String> alertHeaders) {}
+  /** One captured email; {@code alertHeaders} holds its {@code X-...} headers, if any. */
+  record Mail(String recipient, String subject, String text, String messageId, List<String> alertHeaders) {}
 
   private final Endpoints endpoints;
   private final HttpClient http;
@@ -76,9 +76,9 @@ final class MailCapture {
           message.getRecipients(Message.RecipientType.TO) == null
               ? recipient
               : Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).findFirst().orElse(recipient);
-      return new Mail(to, message.getSubject(), text(message.getContent()), List.copyOf(alertHeaders));
+      return new Mail(to, message.getSubject(), text(message.getContent()), message.getMessageID(), List.copyOf(alertHeaders));
     } catch (MessagingException | IOException e) {
-      return new Mail(recipient, "(unreadable message: " + e.getMessage() + ")", rawMessage, List.of());
+      return new Mail(recipient, "(unreadable message: " + e.getMessage() + ")", rawMessage, null, List.of());
     }
   }
 

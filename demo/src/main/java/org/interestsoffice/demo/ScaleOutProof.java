@@ -134,10 +134,10 @@ final class ScaleOutProof {
           () -> broker.distinct("DeadlineExpired", p -> departures.contains(p.path("deadlineId").asString())).size() >= departures.size()
               && broker.distinct("MissionCeased", p -> racing.contains(p.path("missionId").asString())).size() >= racing.size());
       if (options.channels().contains("email")) {
-        await("every slot's email to every person", options.timeout(), () -> emailTally(people).complete(alerted, options.slots()));
+        await("every slot's email to every person", options.timeout(), () -> emailTally(missionId, people).complete(alerted, options.slots()));
       }
       if (options.channels().contains("sms")) {
-        await("every slot's SMS to every person", options.timeout(), () -> smsTally(people).complete(alertedPhones, options.slots()));
+        await("every slot's SMS to every person", options.timeout(), () -> smsTally(missionId, people).complete(alertedPhones, options.slots()));
       }
       out.printf("Everything expected has arrived; watching %s more for duplicates%n", options.quiet());
       Api.pause(options.quiet());
@@ -155,12 +155,12 @@ final class ScaleOutProof {
       check("deadline histories: EXPIRED once per deadline", departures.size() + racing.size(), expiredOnceInHistory(missionId, racing));
       check("final-departure deadlines: one per ceased mission", racing.size(), oneFinalDeparture(racing));
       if (options.channels().contains("email")) {
-        AlertTally tally = emailTally(people);
+        AlertTally tally = emailTally(missionId, people);
         check("emails: exactly one per person and slot (" + options.slots() + " slots), none to local hires",
             alerted.size() * options.slots(), tally.findings(alerted, options.slots(), silent, 10), tally.total(alerted));
       }
       if (options.channels().contains("sms")) {
-        AlertTally tally = smsTally(people);
+        AlertTally tally = smsTally(missionId, people);
         check("SMS: exactly one per person and slot (" + options.slots() + " slots), none to local hires",
             alerted.size() * options.slots(), tally.findings(alertedPhones, options.slots(), silentPhones, 10), tally.total(alertedPhones));
       }
@@ -303,22 +303,39 @@ final class ScaleOutProof {
     return findings;
   }
 
-  private AlertTally emailTally(List<Person> people) {
+  private AlertTally emailTally(String missionId, List<Person> people) {
     Set<String> ours = people.stream().map(Person::email).collect(Collectors.toSet());
+    Slots slots = slots(missionId);
     AlertTally tally = new AlertTally();
     for (String recipient : mail.recipients()) {
       if (ours.contains(recipient)) {
-        mail.to(recipient).forEach(message -> tally.received(recipient, Slots.of(message)));
+        mail.to(recipient).forEach(message -> tally.received(recipient, slots.of(message)));
       }
     }
     return tally;
   }
 
-  private AlertTally smsTally(List<Person> people) {
+  private AlertTally smsTally(String missionId, List<Person> people) {
     Set<String> ours = people.stream().map(Person::phone).collect(Collectors.toSet());
+    Slots slots = slots(missionId);
     AlertTally tally = new AlertTally();
-    sms.all().stream().filter(message -> ours.contains(message.to())).forEach(message -> tally.received(message.to(), Slots.of(message)));
+    sms.all().stream().filter(message -> ours.contains(message.to())).forEach(message -> tally.received(message.to(), slots.of(message)));
     return tally;
+  }
+
+  /** The slot of each of the mission's alerts, from the alerts API (a later round or version is named). */
+  private Slots slots(String missionId) {
+    Map<String, String> slotByAlert = new java.util.HashMap<>();
+    LoadingDemoData.stream(api.get(OFFICER, "/api/alerts?missionId=" + missionId).expect(200))
+        .forEach(
+            alert -> {
+              String later =
+                  alert.path("deadlineVersion").asInt(1) > 1 || alert.path("round").asInt(1) > 1
+                      ? " (version " + alert.path("deadlineVersion").asInt() + ", round " + alert.path("round").asInt() + ")"
+                      : "";
+              slotByAlert.put(alert.path("id").asString(), alert.path("slot").asString() + later);
+            });
+    return new Slots(slotByAlert);
   }
 
   private void check(String what, int expected, List<String> findings) {
