@@ -29,6 +29,7 @@ final class Backend {
   private final String name;
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
+  private volatile boolean ready = true;
 
   private Backend(String name) throws IOException {
     this.name = name;
@@ -62,6 +63,15 @@ final class Backend {
     received.clear();
   }
 
+  /** From now on its readiness probe answers 503, as a service's does without its database. */
+  void notReady() {
+    ready = false;
+  }
+
+  void ready() {
+    ready = true;
+  }
+
   void stop() {
     server.stop(0);
   }
@@ -77,7 +87,8 @@ final class Backend {
         .forEach(id -> exchange.getResponseHeaders().add(CorrelationIdFilter.HEADER, id));
     byte[] body = name.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain");
-    exchange.sendResponseHeaders(200, body.length);
+    boolean probe = exchange.getRequestURI().getPath().equals("/actuator/health/readiness");
+    exchange.sendResponseHeaders(probe && !ready ? 503 : 200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -1,0 +1,69 @@
+package org.interestsoffice.gateway;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+
+/**
+ * The instances of each service behind the gateway, as configured: the load balancer of the
+ * {@code lb://} routes picks among them (round robin). One URL per service where the platform
+ * balances (a Compose or Kubernetes service name), several where the gateway does (two instances
+ * of each service on one machine).
+ */
+@Component
+class BackendInstances implements ReactiveDiscoveryClient {
+
+  /** @param instances service id ({@code missions}, ...) to the base URLs of its instances */
+  @ConfigurationProperties("backends")
+  record Configured(@DefaultValue Map<String, List<URI>> instances) {}
+
+  private final Map<String, List<ServiceInstance>> byService;
+
+  BackendInstances(Configured configured) {
+    this.byService =
+        configured.instances().entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> instancesOf(entry.getKey(), entry.getValue())));
+  }
+
+  private static List<ServiceInstance> instancesOf(String serviceId, List<URI> urls) {
+    if (urls.isEmpty()) {
+      throw new IllegalStateException("backends.instances." + serviceId + " lists no URL");
+    }
+    return IntStream.range(0, urls.size()).<ServiceInstance>mapToObj(i -> instance(serviceId, i + 1, urls.get(i))).toList();
+  }
+
+  private static ServiceInstance instance(String serviceId, int number, URI url) {
+    if (url.getHost() == null || url.getScheme() == null || !url.getScheme().startsWith("http")) {
+      throw new IllegalStateException("backends.instances." + serviceId + ": not an http(s) URL: " + url);
+    }
+    boolean secure = "https".equals(url.getScheme());
+    int port = url.getPort() >= 0 ? url.getPort() : secure ? 443 : 80;
+    return new DefaultServiceInstance(serviceId + "-" + number, serviceId, url.getHost(), port, secure);
+  }
+
+  @Override
+  public String description() {
+    return "Service instances configured for the gateway (backends.instances)";
+  }
+
+  @Override
+  public Flux<ServiceInstance> getInstances(String serviceId) {
+    return Flux.fromIterable(byService.getOrDefault(serviceId, List.of()));
+  }
+
+  @Override
+  public Flux<String> getServices() {
+    return Flux.fromIterable(byService.keySet());
+  }
+}

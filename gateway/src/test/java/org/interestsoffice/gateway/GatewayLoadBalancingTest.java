@@ -1,0 +1,115 @@
+package org.interestsoffice.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.interestsoffice.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Several instances of a service behind the gateway, listed in one variable as the local run does
+ * ({@code MISSIONS_URL=http://...:8081,http://...:8091}): requests are shared between them, and an
+ * instance that does not pass its readiness probe is left out. One URL (as in Compose and
+ * Kubernetes) goes through the same load balancer.
+ */
+@SpringBootTest(
+    webEnvironment = RANDOM_PORT,
+    properties = {"spring.cloud.loadbalancer.health-check.interval=200ms", "gateway.rate-limit.burst=1000"})
+@AutoConfigureWebTestClient
+class GatewayLoadBalancingTest {
+
+  private static final String READINESS = "/actuator/health/readiness";
+
+  static final Backend missions1 = Backend.named("missions-1");
+  static final Backend missions2 = Backend.named("missions-2");
+  static final Backend personnel = Backend.named("personnel");
+  static final Backend notifications = Backend.named("notifications");
+
+  @DynamicPropertySource
+  static void instancesAndIssuer(DynamicPropertyRegistry registry) {
+    // The variables the gateway reads, exactly as bin/run-local --instances 2 sets them.
+    registry.add("MISSIONS_URL", () -> missions1.url() + "," + missions2.url());
+    registry.add("PERSONNEL_URL", personnel::url);
+    registry.add("NOTIFICATIONS_URL", notifications::url);
+    TestIssuer.register(registry);
+  }
+
+  @AfterAll
+  static void stopBackends() {
+    Stream.of(missions1, missions2, personnel, notifications).forEach(Backend::stop);
+  }
+
+  @Autowired WebTestClient client;
+
+  @BeforeEach
+  void asAMinistryAdministrator() {
+    client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
+    // Both instances are in rotation once the first probes have answered.
+    await().atMost(Duration.ofSeconds(10)).until(() -> answeringInstances(10).keySet().size() == 2);
+    Stream.of(missions1, missions2, personnel, notifications).forEach(Backend::forget);
+  }
+
+  @Test
+  void requestsAreSharedBetweenTheInstancesOfAService() {
+    Map<String, Long> answeredBy = answeringInstances(20);
+
+    // Round robin over the list of ready instances, whose order follows the probes' answers: about
+    // half each, not strictly alternating.
+    assertThat(answeredBy).containsOnlyKeys("missions-1", "missions-2");
+    assertThat(answeredBy.values()).allSatisfy(count -> assertThat(count).isBetween(5L, 15L));
+    assertThat(apiRequests(missions1).size() + apiRequests(missions2).size()).isEqualTo(20);
+  }
+
+  @Test
+  void aServiceWithOneUrlIsReachedThroughTheSameLoadBalancer() {
+    String body = client.get().uri("/api/staff").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+    assertThat(body).isEqualTo("personnel");
+    assertThat(apiRequests(personnel)).hasSize(1);
+  }
+
+  @Test
+  void anInstanceThatIsNotReadyGetsNoRequests() {
+    missions2.notReady();
+    try {
+      // Within a few probe intervals every request goes to the instance that is ready.
+      await().atMost(Duration.ofSeconds(10)).until(() -> answeringInstances(10).equals(Map.of("missions-1", 10L)));
+    } finally {
+      missions2.ready();
+    }
+  }
+
+  /** Sends {@code count} requests, counting which instance answered each; failures count as "failed". */
+  private Map<String, Long> answeringInstances(int count) {
+    List<String> answers = new ArrayList<>();
+    IntStream.range(0, count)
+        .forEach(
+            i -> {
+              var result = client.get().uri("/api/missions").exchange().expectBody(String.class).returnResult();
+              answers.add(result.getStatus().is2xxSuccessful() ? result.getResponseBody() : "failed");
+            });
+    return answers.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+  }
+
+  private static List<Backend.Received> apiRequests(Backend backend) {
+    return backend.received().stream().filter(request -> !request.uri().equals(READINESS)).toList();
+  }
+}
