@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -57,10 +58,19 @@ public final class TestTokens {
         "/realms/test/protocol/openid-connect/certs",
         exchange -> {
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          // No keep-alive: a client's pool must never reuse a connection this server has since
+          // closed as idle (a reused dead connection hangs a key fetch until the client times out).
+          exchange.getResponseHeaders().add("Connection", "close");
           exchange.sendResponseHeaders(200, jwks.length);
           exchange.getResponseBody().write(jwks);
           exchange.close();
         });
+    // Several services and test contexts fetch the keys at once: no request waits behind another.
+    server.setExecutor(Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "test-tokens-jwks");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
     issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/test";
     encoder = new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key)));
