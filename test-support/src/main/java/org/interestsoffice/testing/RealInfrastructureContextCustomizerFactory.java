@@ -3,6 +3,7 @@ package org.interestsoffice.testing;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfigurationAttributes;
@@ -32,6 +33,10 @@ class RealInfrastructureContextCustomizerFactory implements ContextCustomizerFac
     @Override
     public void customizeContext(ConfigurableApplicationContext context,
         MergedContextConfiguration mergedConfig) {
+      // A thread of an application context closed by an earlier test class (a broker channel closing
+      // late, say) must not fail whatever test happens to be waiting at that moment: tests judge the
+      // service by its outcomes, and its own threads log what goes wrong.
+      Awaitility.doNotCatchUncaughtExceptionsByDefault();
       // Resolved here rather than in the factory: the infrastructure starts only when a context is built.
       var properties = new LinkedHashMap<String, Object>(TestInfrastructure.get().springProperties(database));
       context.getEnvironment().getPropertySources()
