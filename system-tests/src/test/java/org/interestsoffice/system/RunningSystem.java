@@ -1,5 +1,8 @@
 package org.interestsoffice.system;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -42,6 +45,12 @@ final class RunningSystem {
     notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
     notificationsEnvironment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
     smsCapture = logs.toAbsolutePath().resolve("sms-captured.jsonl");
+    try {
+      // What an earlier run captured is not this run's (target/ survives between runs).
+      Files.deleteIfExists(smsCapture);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     notificationsEnvironment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
     notificationsEnvironment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", smsCapture.toString());
     // Office heads come from the real realm, read with notifications' own client credentials
