@@ -145,13 +145,11 @@ class ConsoleBrowserIT {
     // The order went out by email and by SMS: each alert opens on its own delivery log.
     List<WebElement> alerts = person.findElements(By.cssSelector("button[aria-expanded]"));
     assertThat(alerts).hasSizeGreaterThanOrEqualTo(2);
-    List<String> logs = new ArrayList<>();
-    for (WebElement alert : alerts) {
-      alert.click();
-      browser.await(d -> !person.findElements(By.cssSelector("[data-testid=delivery-log] li")).isEmpty());
-      logs.add(person.findElements(By.cssSelector("[data-testid=delivery-log]")).stream().map(WebElement::getText).collect(Collectors.joining("\n")));
-    }
-    assertThat(String.join("\n", logs)).contains("Email: Sent", "SMS: Sent");
+    alerts.forEach(WebElement::click);
+    // Every log open and loaded (each is fetched on its own).
+    browser.await(d -> person.findElements(By.cssSelector("[data-testid=delivery-log]")).size() == alerts.size());
+    String logs = person.findElements(By.cssSelector("[data-testid=delivery-log]")).stream().map(WebElement::getText).collect(Collectors.joining("\n"));
+    assertThat(logs).contains("Email: Sent", "SMS: Sent");
     browser.screenshot("04-alerts");
 
     // At a glance: the running deadline counts down on the dashboard, and nobody has acknowledged yet.
