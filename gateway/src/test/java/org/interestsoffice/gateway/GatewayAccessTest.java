@@ -6,18 +6,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.interestsoffice.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -26,32 +21,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureWebTestClient
-class GatewayAccessTest {
-
-  static final Backend missions = Backend.named("missions");
-  static final Backend personnel = Backend.named("personnel");
-  static final Backend notifications = Backend.named("notifications");
-
-  @DynamicPropertySource
-  static void backendsAndIssuer(DynamicPropertyRegistry registry) {
-    registry.add("backends.missions", missions::url);
-    registry.add("backends.personnel", personnel::url);
-    registry.add("backends.notifications", notifications::url);
-    TestIssuer.register(registry);
-  }
-
-  @AfterAll
-  static void stopBackends() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::stop);
-  }
+class GatewayAccessTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
   private final TestTokens tokens = TestTokens.get();
-
-  @BeforeEach
-  void forgetEarlierRequests() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::forget);
-  }
 
   @Test
   void anOfficeHeadDeclaresARuptureAndTheTokenReachesTheServiceUnchanged() {

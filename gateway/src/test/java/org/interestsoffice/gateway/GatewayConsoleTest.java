@@ -6,18 +6,13 @@ import static org.springframework.security.test.web.reactive.server.SecurityMock
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 import java.util.UUID;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -28,32 +23,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "spring.security.oauth2.client.provider.keycloak.authorization-uri=https://id.example.org/realms/io/protocol/openid-connect/auth")
 @AutoConfigureWebTestClient
-class GatewayConsoleTest {
-
-  static final Backend missions = Backend.named("missions");
-  static final Backend personnel = Backend.named("personnel");
-  static final Backend notifications = Backend.named("notifications");
-
-  @DynamicPropertySource
-  static void backendsAndIssuer(DynamicPropertyRegistry registry) {
-    registry.add("backends.missions", missions::url);
-    registry.add("backends.personnel", personnel::url);
-    registry.add("backends.notifications", notifications::url);
-    TestIssuer.register(registry);
-  }
-
-  @AfterAll
-  static void stopBackends() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::stop);
-  }
+class GatewayConsoleTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
   @Autowired ApplicationContext context;
-
-  @BeforeEach
-  void forgetEarlierRequests() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::forget);
-  }
 
   @Test
   void withoutASessionAPageGoesToSignInAndTheConsolesScriptsGet401() {

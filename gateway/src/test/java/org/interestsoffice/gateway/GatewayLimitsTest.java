@@ -3,19 +3,14 @@ package org.interestsoffice.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import java.util.stream.Stream;
 
 import org.interestsoffice.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** CORS for the configured frontends only, a ceiling on request size, and a rate per user. */
@@ -28,31 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "gateway.max-request-size=1KB"
     })
 @AutoConfigureWebTestClient
-class GatewayLimitsTest {
-
-  static final Backend missions = Backend.named("missions");
-  static final Backend personnel = Backend.named("personnel");
-  static final Backend notifications = Backend.named("notifications");
-
-  @DynamicPropertySource
-  static void backendsAndIssuer(DynamicPropertyRegistry registry) {
-    registry.add("backends.missions", missions::url);
-    registry.add("backends.personnel", personnel::url);
-    registry.add("backends.notifications", notifications::url);
-    TestIssuer.register(registry);
-  }
-
-  @AfterAll
-  static void stopBackends() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::stop);
-  }
+class GatewayLimitsTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
-
-  @BeforeEach
-  void forgetEarlierRequests() {
-    Stream.of(missions, personnel, notifications).forEach(Backend::forget);
-  }
 
   @Test
   void aConfiguredFrontendGetsItsPreflightAnsweredWithoutAToken() {

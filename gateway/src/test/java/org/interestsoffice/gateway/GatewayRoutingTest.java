@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.interestsoffice.testing.TestTokens;
 
@@ -27,24 +24,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureWebTestClient
-class GatewayRoutingTest {
-
-  static final Backend missions = Backend.named("missions");
-  static final Backend personnel = Backend.named("personnel");
-  static final Backend notifications = Backend.named("notifications");
-
-  @DynamicPropertySource
-  static void backendUrls(DynamicPropertyRegistry registry) {
-    registry.add("backends.missions", missions::url);
-    registry.add("backends.personnel", personnel::url);
-    registry.add("backends.notifications", notifications::url);
-    TestIssuer.register(registry);
-  }
-
-  @AfterAll
-  static void stopBackends() {
-    backends().forEach(Backend::stop);
-  }
+class GatewayRoutingTest extends GatewayInFrontOfServices {
 
   @Autowired
   WebTestClient client;
@@ -57,8 +37,7 @@ class GatewayRoutingTest {
   }
 
   @BeforeEach
-  void forgetEarlierRequests() {
-    backends().forEach(Backend::forget);
+  void signInAsAdministrator() {
     // Routing is the subject here: a ministry administrator may use every route.
     client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
   }
@@ -202,7 +181,4 @@ class GatewayRoutingTest {
     return backend.received().get(0).correlationIds();
   }
 
-  private static Stream<Backend> backends() {
-    return Stream.of(missions, personnel, notifications);
-  }
 }
