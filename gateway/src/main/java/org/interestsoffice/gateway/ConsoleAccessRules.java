@@ -1,8 +1,6 @@
 package org.interestsoffice.gateway;
 
 import java.text.ParseException;
-import java.util.Collection;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,11 +52,7 @@ final class ConsoleAccessRules implements ReactiveAuthorizationManager<Authoriza
 
   static Set<String> rolesIn(String accessToken) {
     try {
-      Map<String, Object> access = JWTParser.parse(accessToken).getJWTClaimsSet().getJSONObjectClaim("realm_access");
-      if (access != null && access.get("roles") instanceof Collection<?> roles) {
-        return Set.copyOf(roles.stream().map(String::valueOf).toList());
-      }
-      return Set.of();
+      return Set.copyOf(RealmRoles.in(JWTParser.parse(accessToken).getJWTClaimsSet().getClaims()));
     } catch (ParseException e) {
       return Set.of();
     }

@@ -1,9 +1,7 @@
 package org.interestsoffice.gateway;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -25,7 +23,6 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -34,7 +31,6 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -191,19 +187,9 @@ class GatewaySecurity {
   private static JwtAuthenticationConverter keycloakRoles() {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setPrincipalClaimName("preferred_username");
-    converter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
+    converter.setJwtGrantedAuthoritiesConverter(
+        jwt -> RealmRoles.in(jwt.getClaims()).stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList());
     return converter;
-  }
-
-  private static final class RealmRoles implements Converter<Jwt, Collection<GrantedAuthority>> {
-    @Override
-    public Collection<GrantedAuthority> convert(Jwt jwt) {
-      Map<String, Object> access = jwt.getClaimAsMap("realm_access");
-      if (access == null || !(access.get("roles") instanceof List<?> roles)) {
-        return List.of();
-      }
-      return roles.stream().map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-    }
   }
 
   /** Refusals leave the gateway as RFC 9457 problem details, like the services' own. */

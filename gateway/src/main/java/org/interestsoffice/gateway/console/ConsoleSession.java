@@ -1,9 +1,9 @@
 package org.interestsoffice.gateway.console;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
+import org.interestsoffice.gateway.RealmRoles;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -50,10 +50,7 @@ class ConsoleSession {
 
   /** Only the platform's roles: Keycloak adds its own (offline_access, default roles) that mean nothing here. */
   private static List<String> platformRoles(Jwt token) {
-    Map<String, Object> access = token.getClaimAsMap("realm_access");
-    if (access == null || !(access.get("roles") instanceof List<?> roles)) {
-      return List.of();
-    }
+    List<String> roles = RealmRoles.in(token.getClaims());
     return PLATFORM_ROLES.stream().filter(roles::contains).toList();
   }
 }

@@ -37,8 +37,4 @@ public final class Slot {
   public static boolean isReminder(String slot) {
     return slot.startsWith(REMINDER);
   }
-
-  public static boolean isEscalation(String slot) {
-    return slot.startsWith(ESCALATION);
-  }
 }
