@@ -45,7 +45,12 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
           rule(HttpMethod.GET, "/api/missions", ANYONE),
           rule(HttpMethod.POST, "/api/missions", HEADS),
           rule(HttpMethod.GET, "/api/missions/{id}", ANYONE),
-          rule(HttpMethod.POST, "/api/missions/{id}/{event:rupture|negotiation|agreement|cessation|closure|protecting-power}", HEADS),
+          rule(
+              HttpMethod.POST,
+              "/api/missions/{id}/{event:rupture|negotiation|agreement|cessation|closure|protecting-power|staff-ceiling|persona-non-grata|restoration}",
+              HEADS),
+          rule(HttpMethod.POST, "/api/missions/{id}/protecting-power/{change:consent|termination}", HEADS),
+          rule(HttpMethod.GET, "/api/missions/{id}/protecting-power", ANYONE),
           rule(HttpMethod.POST, "/api/missions/{id}/notes", HEADS),
           rule(HttpMethod.POST, "/api/missions/{id}/deadlines/{deadline}/{change:extension|suspension|reissue}", HEADS),
           rule(HttpMethod.GET, "/api/missions/{id}/{view:deadlines|timeline|notes|accountability|alert-progress}", ANYONE),

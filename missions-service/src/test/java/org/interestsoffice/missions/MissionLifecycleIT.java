@@ -256,7 +256,8 @@ class MissionLifecycleIT {
     EventTap tap = tap("MissionCeased");
     UUID missionId = negotiatingMission(A_DAY_AFTER_THE_RUPTURE.minus(Duration.ofHours(2)), "P30D");
     String note = head.noted(missionId, aNoteReference(), A_DAY_AFTER_THE_RUPTURE.minus(Duration.ofHours(1)));
-    Instant effectiveAt = A_DAY_AFTER_THE_RUPTURE.plus(Duration.ofHours(6));
+    // Taking effect after its note was received, never in the future.
+    Instant effectiveAt = A_DAY_AFTER_THE_RUPTURE.minus(Duration.ofMinutes(30));
 
     Answer ceased = head.declareCessation(missionId, cessation(note, effectiveAt));
 
@@ -382,20 +383,25 @@ class MissionLifecycleIT {
 
   // --- Every (status, command) pair through the API ---
 
-  /** The documented transitions the API offers; every other pair must be refused with 409. */
+  /**
+   * The documented transitions the API offers; every other pair must be refused with 409. A
+   * reduction and a persona non grata leave the status as it is.
+   */
   private static final Map<String, Map<String, String>> DOCUMENTED =
       Map.of(
-          "OPERATING", Map.of("rupture", "RELATIONS_SEVERED"),
-          "RELATIONS_SEVERED", Map.of("negotiation", "NEGOTIATING"),
-          "NEGOTIATING", Map.of("agreement", "INTERESTS_SECTION", "cessation", "CEASED"),
-          "INTERESTS_SECTION", Map.of(),
+          "OPERATING", Map.of("rupture", "RELATIONS_SEVERED", "staff-ceiling", "OPERATING", "persona-non-grata", "OPERATING"),
+          "RELATIONS_SEVERED", Map.of("negotiation", "NEGOTIATING", "cessation", "CEASED", "persona-non-grata", "RELATIONS_SEVERED"),
+          "NEGOTIATING", Map.of("agreement", "INTERESTS_SECTION", "cessation", "CEASED", "persona-non-grata", "NEGOTIATING"),
+          "INTERESTS_SECTION",
+              Map.of("staff-ceiling", "INTERESTS_SECTION", "persona-non-grata", "INTERESTS_SECTION", "restoration", "OPERATING"),
           "CEASED", Map.of("closure", "CLOSED"),
           "CLOSED", Map.of());
 
   static Stream<Arguments> everyStatusAndCommand() {
     return DOCUMENTED.keySet().stream()
         .sorted()
-        .flatMap(status -> Stream.of("rupture", "negotiation", "agreement", "cessation", "closure")
+        .flatMap(status -> Stream.of(
+                "rupture", "negotiation", "agreement", "cessation", "closure", "staff-ceiling", "persona-non-grata", "restoration")
             .map(command -> Arguments.of(status, command, DOCUMENTED.get(status).getOrDefault(command, null))));
   }
 
@@ -614,8 +620,23 @@ class MissionLifecycleIT {
       case "agreement" -> head.agree(missionId, agreement(head.noted(missionId, aNoteReference(), noteAt), "CH", 7));
       case "cessation" -> head.declareCessation(missionId, cessation(head.noted(missionId, aNoteReference(), noteAt), noteAt));
       case "closure" -> head.close(missionId, closure(head.noted(missionId, aNoteReference(), noteAt), noteAt));
+      case "staff-ceiling" -> head.post(
+          "/api/missions/" + missionId + "/staff-ceiling",
+          Map.of("noteReference", aNoteReference(), "noteReceivedAt", noteAt.toString(), "ceiling", 11, "window", "PT48H"));
+      case "persona-non-grata" -> head.post(
+          "/api/missions/" + missionId + "/persona-non-grata",
+          Map.of("staffId", aKnownPerson(missionId), "noteReference", aNoteReference(), "noteReceivedAt", noteAt.toString(), "window", "PT72H"));
+      case "restoration" -> head.post(
+          "/api/missions/" + missionId + "/restoration", Map.of("noteReference", head.noted(missionId, aNoteReference(), noteAt)));
       default -> throw new IllegalArgumentException(command);
     };
+  }
+
+  /** Someone on the mission's staff, as personnel announces them; known to missions once the broker delivered it. */
+  private String aKnownPerson(UUID missionId) {
+    UUID staffId = new PersonnelEvents(rabbit, json, names).registered(missionId, "CCS", "Someone Known", null);
+    await().until(() -> jdbc.sql("select count(*) from known_staff where staff_id = :id").param("id", staffId).query(Long.class).single() == 1);
+    return staffId.toString();
   }
 
   private MovableClock movableClock() {

@@ -91,6 +91,13 @@ class AccessMatrixIT {
     expect("POST /api/missions/{x}/deadlines/{x}/suspension", HEADS);
     expect("POST /api/missions/{x}/deadlines/{x}/reissue", HEADS);
     expect("GET /api/missions/{x}/timeline", ANYONE);
+    // Every shape of a rupture (§2, §5): a head's acts; the mandate is readable by the office.
+    expect("POST /api/missions/{x}/staff-ceiling", HEADS);
+    expect("POST /api/missions/{x}/persona-non-grata", HEADS);
+    expect("POST /api/missions/{x}/restoration", HEADS);
+    expect("GET /api/missions/{x}/protecting-power", ANYONE);
+    expect("POST /api/missions/{x}/protecting-power/consent", HEADS);
+    expect("POST /api/missions/{x}/protecting-power/termination", HEADS);
 
     expect("GET /api/staff", ANYONE);
     expect("POST /api/staff", STAFF_WRITERS);

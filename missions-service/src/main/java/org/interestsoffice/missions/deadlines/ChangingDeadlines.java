@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.events.DeadlineChanged;
@@ -54,17 +55,21 @@ public class ChangingDeadlines {
 
   public record Reissue(String noteReference, Instant noteReceivedAt, Duration window) {}
 
+  /**
+   * A deadline change takes effect at the instant given, by default at the instant of the note
+   * behind it; never in the future.
+   */
   @Transactional
-  public Deadline suspend(UUID missionId, UUID deadlineId, String noteReference) {
-    Changing changing = begin(missionId, deadlineId, "suspend a deadline", noteReference);
+  public Deadline suspend(UUID missionId, UUID deadlineId, String noteReference, Optional<Instant> effectiveAt) {
+    Changing changing = begin(missionId, deadlineId, "suspend a deadline", noteReference, effectiveAt);
     Deadline suspended = changing.deadline().suspend();
     deadlines.update(suspended);
     return changed(changing, suspended, DeadlineChange.SUSPENDED, noteReference);
   }
 
   @Transactional
-  public Deadline extend(UUID missionId, UUID deadlineId, String noteReference, Instant newDueAt) {
-    Changing changing = begin(missionId, deadlineId, "extend a deadline", noteReference);
+  public Deadline extend(UUID missionId, UUID deadlineId, String noteReference, Instant newDueAt, Optional<Instant> effectiveAt) {
+    Changing changing = begin(missionId, deadlineId, "extend a deadline", noteReference, effectiveAt);
     if (!newDueAt.isAfter(changing.now())) {
       throw ProblemException.invalid("Not an extension", "newDueAt " + newDueAt + " has already passed (now " + changing.now() + ")")
           .with("field", "newDueAt");
@@ -76,8 +81,8 @@ public class ChangingDeadlines {
 
   /** @return the new deadline; the old one is {@code SUPERSEDED} */
   @Transactional
-  public Deadline reissue(UUID missionId, UUID deadlineId, Reissue reissue) {
-    Changing changing = begin(missionId, deadlineId, "reissue a deadline", reissue.noteReference());
+  public Deadline reissue(UUID missionId, UUID deadlineId, Reissue reissue, Optional<Instant> effectiveAt) {
+    Changing changing = begin(missionId, deadlineId, "reissue a deadline", reissue.noteReference(), effectiveAt);
     DiplomaticNote note = changing.note();
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", reissue.noteReceivedAt(), changing.now());
     // The deadline runs from the note's receipt: the register and the request must agree on it.
@@ -91,7 +96,9 @@ public class ChangingDeadlines {
     Deadline superseded = changing.deadline().superseded();
     deadlines.update(superseded);
     deadlines.add(reissued);
-    history.record(superseded, DeadlineChange.SUPERSEDED, reissue.noteReference(), changing.caller().username(), changing.now());
+    history.record(
+        superseded, DeadlineChange.SUPERSEDED, reissue.noteReference(), changing.caller().username(), changing.now(),
+        changing.effectiveAt());
     return changed(changing, reissued, DeadlineChange.REISSUED, reissue.noteReference());
   }
 
@@ -104,9 +111,9 @@ public class ChangingDeadlines {
     return deadlines.ofMission(missionId).stream().map(d -> DeadlineView.of(d, now, history.of(d.id()))).toList();
   }
 
-  private record Changing(Caller caller, Instant now, Mission mission, Deadline deadline, DiplomaticNote note) {}
+  private record Changing(Caller caller, Instant now, Mission mission, Deadline deadline, DiplomaticNote note, Instant effectiveAt) {}
 
-  private Changing begin(UUID missionId, UUID deadlineId, String action, String noteReference) {
+  private Changing begin(UUID missionId, UUID deadlineId, String action, String noteReference, Optional<Instant> effectiveAt) {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     // The mission is locked first, as in every change of a mission, so that the scheduler and
@@ -115,11 +122,13 @@ public class ChangingDeadlines {
     OfficeAccess.requireAction(caller, action, mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
     Deadline deadline = deadlines.lock(missionId, deadlineId).orElseThrow(() -> ProblemException.notFound("Deadline", deadlineId));
     DiplomaticNote note = notes.require(mission.officeCode(), noteReference);
-    return new Changing(caller, now, mission, deadline, note);
+    Instant effective = effectiveAt.orElse(note.at());
+    RecordingNotes.requireNotInTheFuture("effectiveAt", effective, now);
+    return new Changing(caller, now, mission, deadline, note, effective);
   }
 
   private Deadline changed(Changing changing, Deadline deadline, DeadlineChange change, String noteReference) {
-    history.record(deadline, change, noteReference, changing.caller().username(), changing.now());
+    history.record(deadline, change, noteReference, changing.caller().username(), changing.now(), changing.effectiveAt());
     outbox.append(
         changing.mission().officeCode(),
         new DeadlineChanged(

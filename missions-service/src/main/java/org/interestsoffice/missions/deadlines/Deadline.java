@@ -15,6 +15,8 @@ import org.interestsoffice.platform.web.ProblemException;
  * @param version increases with every change of the lineage (a reissued deadline continues the
  *     version of the one it supersedes), so consumers can tell an old state from a newer one
  * @param supersedes the deadline this one was reissued from, or null
+ * @param staffId for a {@code PERSONAL} deadline (persona non grata): the person it applies to;
+ *     null for the mission's deadlines
  */
 public record Deadline(
     UUID id,
@@ -26,12 +28,23 @@ public record Deadline(
     Instant dueAt,
     DeadlineStatus status,
     int version,
-    UUID supersedes) {
+    UUID supersedes,
+    UUID staffId) {
 
   public static Deadline start(UUID missionId, DeadlineKind kind, String noteReference, Instant anchoredAt, Duration duration) {
+    if (kind == DeadlineKind.PERSONAL) {
+      throw new IllegalArgumentException("A personal deadline names its person: use startPersonal");
+    }
     return new Deadline(
         UUID.randomUUID(), missionId, kind, noteReference, anchoredAt, duration, anchoredAt.plus(duration),
-        DeadlineStatus.RUNNING, 1, null);
+        DeadlineStatus.RUNNING, 1, null, null);
+  }
+
+  /** A persona non grata's own time limit to leave (VCDR art. 9). */
+  public static Deadline startPersonal(UUID missionId, UUID staffId, String noteReference, Instant anchoredAt, Duration duration) {
+    return new Deadline(
+        UUID.randomUUID(), missionId, DeadlineKind.PERSONAL, noteReference, anchoredAt, duration, anchoredAt.plus(duration),
+        DeadlineStatus.RUNNING, 1, null, staffId);
   }
 
   /** Time left at the given instant; negative once past due. */
@@ -45,7 +58,7 @@ public record Deadline(
   /** Stops the clock: a suspended deadline never expires until it is extended or reissued. */
   public Deadline suspend() {
     requireStatus("suspend", DeadlineStatus.RUNNING);
-    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, dueAt, DeadlineStatus.SUSPENDED, version + 1, supersedes);
+    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, dueAt, DeadlineStatus.SUSPENDED, version + 1, supersedes, staffId);
   }
 
   /** A later due instant; a suspended deadline runs again. */
@@ -56,7 +69,7 @@ public record Deadline(
               "Not an extension", "newDueAt " + newDueAt + " must be later than the current due instant " + dueAt)
           .with("dueAt", dueAt);
     }
-    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, newDueAt, DeadlineStatus.RUNNING, version + 1, supersedes);
+    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, newDueAt, DeadlineStatus.RUNNING, version + 1, supersedes, staffId);
   }
 
   /**
@@ -69,7 +82,7 @@ public record Deadline(
     requireStatus("reissue", DeadlineStatus.RUNNING, DeadlineStatus.SUSPENDED, DeadlineStatus.EXPIRED);
     return new Deadline(
         UUID.randomUUID(), missionId, kind, note, noteReceivedAt, window, noteReceivedAt.plus(window),
-        DeadlineStatus.RUNNING, version + 1, id);
+        DeadlineStatus.RUNNING, version + 1, id, staffId);
   }
 
   public Deadline superseded() {
@@ -89,7 +102,7 @@ public record Deadline(
   }
 
   private Deadline withStatus(DeadlineStatus next) {
-    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, dueAt, next, version, supersedes);
+    return new Deadline(id, missionId, kind, noteReference, anchoredAt, duration, dueAt, next, version, supersedes, staffId);
   }
 
   private void requireStatus(String action, DeadlineStatus... allowed) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -29,23 +30,26 @@ class DeadlineController {
     this.clock = clock;
   }
 
-  record ExtensionRequest(@NotBlank @Size(max = 100) String noteReference, @NotNull Instant newDueAt) {}
+  // Each change takes effect at effectiveAt, by default the instant of its note.
 
-  record SuspensionRequest(@NotBlank @Size(max = 100) String noteReference) {}
+  record ExtensionRequest(@NotBlank @Size(max = 100) String noteReference, @NotNull Instant newDueAt, Instant effectiveAt) {}
+
+  record SuspensionRequest(@NotBlank @Size(max = 100) String noteReference, Instant effectiveAt) {}
 
   record ReissueRequest(
       @NotBlank @Size(max = 100) String noteReference,
       @NotNull Instant noteReceivedAt,
-      @NotNull @DurationRange(min = "PT1H", max = "P365D") Duration window) {}
+      @NotNull @DurationRange(min = "PT1H", max = "P365D") Duration window,
+      Instant effectiveAt) {}
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/extension")
   DeadlineView extend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody ExtensionRequest request) {
-    return DeadlineView.of(changing.extend(id, deadlineId, request.noteReference().strip(), request.newDueAt()), clock.instant());
+    return DeadlineView.of(changing.extend(id, deadlineId, request.noteReference().strip(), request.newDueAt(), Optional.ofNullable(request.effectiveAt())), clock.instant());
   }
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/suspension")
   DeadlineView suspend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody SuspensionRequest request) {
-    return DeadlineView.of(changing.suspend(id, deadlineId, request.noteReference().strip()), clock.instant());
+    return DeadlineView.of(changing.suspend(id, deadlineId, request.noteReference().strip(), Optional.ofNullable(request.effectiveAt())), clock.instant());
   }
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/reissue")
@@ -54,7 +58,8 @@ class DeadlineController {
         changing.reissue(
             id,
             deadlineId,
-            new ChangingDeadlines.Reissue(request.noteReference().strip(), request.noteReceivedAt(), request.window()));
+            new ChangingDeadlines.Reissue(request.noteReference().strip(), request.noteReceivedAt(), request.window()),
+            Optional.ofNullable(request.effectiveAt()));
     return DeadlineView.of(reissued, clock.instant());
   }
 

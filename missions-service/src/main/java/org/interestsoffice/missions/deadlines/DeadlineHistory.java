@@ -28,15 +28,27 @@ public class DeadlineHistory {
       String noteReference,
       UUID previousDeadlineId,
       String actor,
-      Instant at) {}
+      Instant at,
+      Instant effectiveAt) {}
 
-  /** Records what just happened to the deadline (given in its new state). */
+  /** Records what just happened to the deadline (given in its new state), taking effect as it is recorded. */
   public void record(Deadline deadline, DeadlineChange change, String noteReference, String actor, Instant at) {
+    record(deadline, change, noteReference, actor, at, at);
+  }
+
+  /**
+   * Records what happened to the deadline (given in its new state).
+   *
+   * @param recordedAt when it was entered
+   * @param effectiveAt when it took effect: the note's instant, the due instant of an expiry
+   */
+  public void record(
+      Deadline deadline, DeadlineChange change, String noteReference, String actor, Instant recordedAt, Instant effectiveAt) {
     jdbc.sql(
             """
             insert into deadline_change (deadline_id, mission_id, change, status, due_at, version, note_reference,
-                                         previous_deadline_id, actor, occurred_at)
-            values (:deadlineId, :missionId, :change, :status, :dueAt, :version, :note, :previous, :actor, :at)
+                                         previous_deadline_id, actor, occurred_at, effective_at)
+            values (:deadlineId, :missionId, :change, :status, :dueAt, :version, :note, :previous, :actor, :at, :effectiveAt)
             """)
         .param("deadlineId", deadline.id())
         .param("missionId", deadline.missionId())
@@ -47,7 +59,8 @@ public class DeadlineHistory {
         .param("note", noteReference, Types.VARCHAR)
         .param("previous", change == DeadlineChange.REISSUED ? deadline.supersedes() : null, Types.OTHER)
         .param("actor", actor)
-        .param("at", Timestamp.from(at))
+        .param("at", Timestamp.from(recordedAt))
+        .param("effectiveAt", Timestamp.from(effectiveAt))
         .update();
   }
 
@@ -64,7 +77,8 @@ public class DeadlineHistory {
                     rs.getString("note_reference"),
                     rs.getObject("previous_deadline_id", UUID.class),
                     rs.getString("actor"),
-                    rs.getTimestamp("occurred_at").toInstant()))
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getTimestamp("effective_at").toInstant()))
         .list();
   }
 }

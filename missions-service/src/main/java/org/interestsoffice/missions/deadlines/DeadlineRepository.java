@@ -25,8 +25,8 @@ public class DeadlineRepository {
   public void add(Deadline deadline) {
     jdbc.sql(
             """
-            insert into deadline (id, mission_id, kind, note_reference, anchored_at, duration, due_at, status, version, supersedes)
-            values (:id, :missionId, :kind, :note, :anchoredAt, :duration, :dueAt, :status, :version, :supersedes)
+            insert into deadline (id, mission_id, kind, note_reference, anchored_at, duration, due_at, status, version, supersedes, staff_id)
+            values (:id, :missionId, :kind, :note, :anchoredAt, :duration, :dueAt, :status, :version, :supersedes, :staffId)
             """)
         .param("id", deadline.id())
         .param("missionId", deadline.missionId())
@@ -38,6 +38,7 @@ public class DeadlineRepository {
         .param("status", deadline.status().name())
         .param("version", deadline.version())
         .param("supersedes", deadline.supersedes(), Types.OTHER)
+        .param("staffId", deadline.staffId(), Types.OTHER)
         .update();
   }
 
@@ -96,6 +97,20 @@ public class DeadlineRepository {
         .list();
   }
 
+  /** The person's running or suspended personal deadlines, locked until the transaction ends. */
+  public List<Deadline> lockOpenPersonal(UUID missionId, UUID staffId) {
+    return jdbc.sql(
+            """
+            select * from deadline
+            where mission_id = :missionId and kind = 'PERSONAL' and staff_id = :staffId and status in ('RUNNING', 'SUSPENDED')
+            for update
+            """)
+        .param("missionId", missionId)
+        .param("staffId", staffId)
+        .query(DeadlineRepository::map)
+        .list();
+  }
+
   public List<Deadline> ofMission(UUID missionId) {
     return jdbc.sql("select * from deadline where mission_id = :missionId order by anchored_at, kind, version")
         .param("missionId", missionId)
@@ -114,6 +129,7 @@ public class DeadlineRepository {
         rs.getTimestamp("due_at").toInstant(),
         DeadlineStatus.valueOf(rs.getString("status")),
         rs.getInt("version"),
-        rs.getObject("supersedes", UUID.class));
+        rs.getObject("supersedes", UUID.class),
+        rs.getObject("staff_id", UUID.class));
   }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param remaining time left until it is due; negative once past due
  * @param supersedes the deadline it was reissued from, or null
  * @param history its start, changes and end, oldest first (empty where not asked for)
+ * @param staffId for a {@code PERSONAL} deadline, the person it applies to (else null)
  */
 public record DeadlineView(
     UUID id,
@@ -23,7 +24,8 @@ public record DeadlineView(
     int version,
     Duration remaining,
     UUID supersedes,
-    List<DeadlineHistory.Entry> history) {
+    List<DeadlineHistory.Entry> history,
+    UUID staffId) {
 
   public static DeadlineView of(Deadline deadline, Instant now) {
     return of(deadline, now, List.of());
@@ -41,6 +43,7 @@ public record DeadlineView(
         deadline.version(),
         deadline.remainingAt(now),
         deadline.supersedes(),
-        history);
+        history,
+        deadline.staffId());
   }
 }

@@ -1,5 +1,6 @@
 package org.interestsoffice.missions.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,8 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  *
  * @param reason {@code NEGOTIATION_EXPIRED} or {@code DECLARED}
  * @param noteReference the note declaring the cessation; null when the negotiation ran out
+ * @param from the status the mission ceased from: {@code NEGOTIATING} or {@code RELATIONS_SEVERED}
+ * @param finalDepartureWindow the remaining staff's time to leave, from {@code effectiveAt}
  */
 @IntegrationEvent(type = "MissionCeased")
 public record MissionCeased(
@@ -21,4 +24,6 @@ public record MissionCeased(
     Instant effectiveAt,
     UUID deadlineId,
     int deadlineVersion,
-    Instant dueAt) {}
+    Instant dueAt,
+    String from,
+    Duration finalDepartureWindow) {}

@@ -4,6 +4,11 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
+/**
+ * @param status {@code OPERATING}, or {@code INTERESTS_SECTION} for a section registered under its protecting power
+ * @param protectingState for such a section, the state it works under (else null)
+ * @param staffCeiling for such a section, how many staff the host allows (else null)
+ */
 @IntegrationEvent(type = "MissionRegistered")
 public record MissionRegistered(
     UUID missionId,
@@ -13,4 +18,7 @@ public record MissionRegistered(
     String sendingState,
     String receivingState,
     String city,
-    String timeZone) {}
+    String timeZone,
+    String status,
+    String protectingState,
+    Integer staffCeiling) {}

@@ -5,7 +5,14 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** A third state takes charge of the protected state's interests (VCDR art. 45). */
+/**
+ * A third state takes charge of the protected state's interests (VCDR art. 45).
+ *
+ * @param status {@code PENDING_CONSENT} or {@code IN_FORCE}
+ * @param hostConsentAt null while pending consent
+ * @param entryIntoForce null while pending consent
+ * @param predecessorMandateId the mandate this one succeeds, or null
+ */
 @IntegrationEvent(type = "ProtectingPowerDesignated")
 public record ProtectingPowerDesignated(
     UUID missionId,
@@ -15,4 +22,9 @@ public record ProtectingPowerDesignated(
     String receivingState,
     String scope,
     Instant hostConsentAt,
-    Instant entryIntoForce) {}
+    Instant entryIntoForce,
+    UUID mandateId,
+    String status,
+    UUID predecessorMandateId,
+    boolean custodyOfPremises,
+    boolean custodyOfArchives) {}

@@ -3,6 +3,7 @@ package org.interestsoffice.missions.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.deadlines.Deadline;
@@ -13,17 +14,19 @@ import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.MissionCeased;
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.notes.DiplomaticNote;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
-import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The mission ceases its activities, declared by a note or because the negotiation ran out without
- * agreement; either way the remaining staff get a {@code FINAL_DEPARTURE} deadline of 72 hours.
+ * The mission ceases its activities, declared by a note (after talks, or straight after the rupture
+ * when no talks take place) or because the negotiation ran out without agreement; either way the
+ * remaining staff get a {@code FINAL_DEPARTURE} deadline (72 hours unless the note gives another
+ * window), running from the instant the cessation took effect.
  */
 @Service
 public class CeasingMissions {
@@ -31,11 +34,8 @@ public class CeasingMissions {
   static final String DECLARED_BASIS = "Cessation of the mission's activities declared (VCDR art. 45)";
   static final String EXPIRED_BASIS = "Negotiation deadline expired without agreement (VCDR art. 45)";
 
-  /** The time the remaining staff have to leave once the mission has ceased. */
+  /** The time the remaining staff have to leave once the mission has ceased, unless the note says otherwise. */
   public static final Duration FINAL_DEPARTURE_WINDOW = Duration.ofHours(72);
-
-  /** A cessation may be declared ahead of its effect, but not months ahead or behind. */
-  private static final Duration EFFECTIVE_RANGE = Duration.ofDays(90);
 
   private final MissionChanges changes;
   private final DeadlineRepository deadlines;
@@ -56,7 +56,11 @@ public class CeasingMissions {
     this.clock = clock;
   }
 
-  public record Cessation(String noteReference, Instant effectiveAt) {}
+  /**
+   * @param effectiveAt when the mission ceased; the note's instant when not given
+   * @param finalDepartureWindow the remaining staff's time to leave; 72 hours when not given
+   */
+  public record Cessation(String noteReference, Optional<Instant> effectiveAt, Optional<Duration> finalDepartureWindow) {}
 
   public record Outcome(Mission mission, Deadline finalDeparture) {}
 
@@ -65,26 +69,23 @@ public class CeasingMissions {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a cessation");
-    if (Duration.between(now, cessation.effectiveAt()).abs().compareTo(EFFECTIVE_RANGE) > 0) {
-      throw ProblemException.invalid(
-              "Implausible effective date", "effectiveAt " + cessation.effectiveAt() + " is more than 90 days from now (" + now + ")")
-          .with("field", "effectiveAt");
-    }
-    notes.require(mission.officeCode(), cessation.noteReference());
+    DiplomaticNote note = notes.require(mission.officeCode(), cessation.noteReference());
+    Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", cessation.effectiveAt().orElse(note.at()), now);
+    Duration window = cessation.finalDepartureWindow().orElse(FINAL_DEPARTURE_WINDOW);
     MissionStatus before = mission.declareCessation();
     // The negotiation is over: its deadline must not fire and cease the mission a second time.
     for (Deadline open : deadlines.lockOpen(missionId, DeadlineKind.NEGOTIATION)) {
       Deadline superseded = open.superseded();
       deadlines.update(superseded);
-      history.record(superseded, DeadlineChange.SUPERSEDED, cessation.noteReference(), caller.username(), now);
+      history.record(superseded, DeadlineChange.SUPERSEDED, cessation.noteReference(), caller.username(), now, effectiveAt);
     }
-    Deadline finalDeparture = startFinalDeparture(mission, cessation.noteReference(), cessation.effectiveAt(), caller, now);
+    Deadline finalDeparture = startFinalDeparture(mission, cessation.noteReference(), effectiveAt, window, caller, now);
     changes.record(
         mission,
-        new MissionChanges.Transition(before, DECLARED_BASIS, cessation.noteReference()),
+        new MissionChanges.Transition(before, DECLARED_BASIS, cessation.noteReference(), effectiveAt),
         caller,
         now,
-        ceased(mission, "DECLARED", cessation.noteReference(), cessation.effectiveAt(), finalDeparture),
+        ceased(mission, "DECLARED", before, cessation.noteReference(), effectiveAt, finalDeparture),
         "declare cessation");
     return new Outcome(mission, finalDeparture);
   }
@@ -98,24 +99,26 @@ public class CeasingMissions {
   public void negotiationExpired(Mission mission, Deadline expired) {
     Instant now = clock.instant();
     MissionStatus before = mission.ceaseOnExpiry();
-    Deadline finalDeparture = startFinalDeparture(mission, null, expired.dueAt(), Caller.SYSTEM, now);
+    Deadline finalDeparture = startFinalDeparture(mission, null, expired.dueAt(), FINAL_DEPARTURE_WINDOW, Caller.SYSTEM, now);
     changes.record(
         mission,
-        new MissionChanges.Transition(before, EXPIRED_BASIS, expired.noteReference()),
+        new MissionChanges.Transition(before, EXPIRED_BASIS, expired.noteReference(), expired.dueAt()),
         Caller.SYSTEM,
         now,
-        ceased(mission, "NEGOTIATION_EXPIRED", null, expired.dueAt(), finalDeparture),
+        ceased(mission, "NEGOTIATION_EXPIRED", before, null, expired.dueAt(), finalDeparture),
         "cease on negotiation expiry");
   }
 
-  private Deadline startFinalDeparture(Mission mission, String noteReference, Instant from, Caller caller, Instant now) {
-    Deadline finalDeparture = Deadline.start(mission.id(), DeadlineKind.FINAL_DEPARTURE, noteReference, from, FINAL_DEPARTURE_WINDOW);
+  private Deadline startFinalDeparture(
+      Mission mission, String noteReference, Instant from, Duration window, Caller caller, Instant now) {
+    Deadline finalDeparture = Deadline.start(mission.id(), DeadlineKind.FINAL_DEPARTURE, noteReference, from, window);
     deadlines.add(finalDeparture);
-    history.record(finalDeparture, DeadlineChange.STARTED, noteReference, caller.username(), now);
+    history.record(finalDeparture, DeadlineChange.STARTED, noteReference, caller.username(), now, from);
     return finalDeparture;
   }
 
-  private static MissionCeased ceased(Mission mission, String reason, String noteReference, Instant effectiveAt, Deadline finalDeparture) {
+  private static MissionCeased ceased(
+      Mission mission, String reason, MissionStatus from, String noteReference, Instant effectiveAt, Deadline finalDeparture) {
     return new MissionCeased(
         mission.id(),
         mission.officeCode(),
@@ -124,6 +127,8 @@ public class CeasingMissions {
         effectiveAt,
         finalDeparture.id(),
         finalDeparture.version(),
-        finalDeparture.dueAt());
+        finalDeparture.dueAt(),
+        from.name(),
+        finalDeparture.duration());
   }
 }

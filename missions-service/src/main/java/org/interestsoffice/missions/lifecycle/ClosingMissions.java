@@ -14,7 +14,6 @@ import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionKind;
 import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.missions.notes.NoteRegister;
-import org.interestsoffice.missions.notes.RecordingNotes;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.springframework.stereotype.Service;
@@ -50,31 +49,34 @@ public class ClosingMissions {
     this.clock = clock;
   }
 
-  public record Closure(String noteReference, Instant closedAt) {}
+  /** @param effectiveAt when the mission closed */
+  public record Closure(String noteReference, Instant effectiveAt) {}
 
   @Transactional
   public Mission close(UUID missionId, Closure closure) {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "close a mission");
-    RecordingNotes.requireNotInTheFuture("closedAt", closure.closedAt(), now);
     notes.require(mission.officeCode(), closure.noteReference());
+    Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", closure.effectiveAt(), now);
     MissionStatus before = mission.close();
     for (DeadlineKind kind : DeadlineKind.values()) {
       for (Deadline open : deadlines.lockOpen(missionId, kind)) {
         boolean negotiation = kind == DeadlineKind.NEGOTIATION;
         Deadline ended = negotiation ? open.superseded() : open.met();
         deadlines.update(ended);
-        history.record(ended, negotiation ? DeadlineChange.SUPERSEDED : DeadlineChange.MET, closure.noteReference(), caller.username(), now);
+        history.record(
+            ended, negotiation ? DeadlineChange.SUPERSEDED : DeadlineChange.MET, closure.noteReference(), caller.username(), now,
+            effectiveAt);
       }
     }
     String basis = before == MissionStatus.CEASED || mission.kind() != MissionKind.CONSULATE ? CEASED_BASIS : CONSULAR_BASIS;
     changes.record(
         mission,
-        new MissionChanges.Transition(before, basis, closure.noteReference()),
+        new MissionChanges.Transition(before, basis, closure.noteReference(), effectiveAt),
         caller,
         now,
-        new MissionClosed(missionId, mission.officeCode(), mission.kind().name(), closure.noteReference(), closure.closedAt()),
+        new MissionClosed(missionId, mission.officeCode(), mission.kind().name(), closure.noteReference(), effectiveAt),
         "close mission");
     return mission;
   }

@@ -3,6 +3,7 @@ package org.interestsoffice.missions.lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.deadlines.Deadline;
@@ -14,6 +15,7 @@ import org.interestsoffice.missions.deadlines.DeadlineStatus;
 import org.interestsoffice.missions.events.InterestsSectionEstablished;
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.notes.DiplomaticNote;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
@@ -49,19 +51,18 @@ public class EstablishingInterestsSection {
     this.clock = clock;
   }
 
-  public record Agreement(String noteReference, String protectingState, int staffCeiling, List<String> services) {}
+  /** @param effectiveAt when the agreement took effect; the note's instant when not given */
+  public record Agreement(
+      String noteReference, String protectingState, int staffCeiling, List<String> services, Optional<Instant> effectiveAt) {}
 
   @Transactional
   public Mission agree(UUID missionId, Agreement agreement) {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "record an agreement");
-    notes.require(mission.officeCode(), agreement.noteReference());
-    if (agreement.protectingState().equals(mission.sendingState()) || agreement.protectingState().equals(mission.receivingState())) {
-      throw ProblemException.invalid(
-              "Invalid protecting power", "The protecting state must be a third state, not " + agreement.protectingState())
-          .with("field", "protectingState");
-    }
+    DiplomaticNote note = notes.require(mission.officeCode(), agreement.noteReference());
+    Mission.requireThirdState(agreement.protectingState(), mission.sendingState(), mission.receivingState());
+    Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", agreement.effectiveAt().orElse(note.at()), now);
     // Waits for a scheduler that may hold the deadline; the scheduler never waits for the mission
     // this transaction holds, so the two cannot deadlock.
     List<Deadline> negotiations = deadlines.lockOpen(missionId, DeadlineKind.NEGOTIATION);
@@ -79,11 +80,11 @@ public class EstablishingInterestsSection {
     for (Deadline open : negotiations) {
       Deadline met = open.met();
       deadlines.update(met);
-      history.record(met, DeadlineChange.MET, agreement.noteReference(), caller.username(), now);
+      history.record(met, DeadlineChange.MET, agreement.noteReference(), caller.username(), now, effectiveAt);
     }
     changes.record(
         mission,
-        new MissionChanges.Transition(before, LEGAL_BASIS, agreement.noteReference()),
+        new MissionChanges.Transition(before, LEGAL_BASIS, agreement.noteReference(), effectiveAt),
         caller,
         now,
         new InterestsSectionEstablished(

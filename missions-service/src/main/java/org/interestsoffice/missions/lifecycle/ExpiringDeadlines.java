@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.interestsoffice.missions.deadlines.Deadline;
 import org.interestsoffice.missions.deadlines.DeadlineChange;
 import org.interestsoffice.missions.deadlines.DeadlineHistory;
-import org.interestsoffice.missions.deadlines.DeadlineKind;
 import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.DeadlineExpired;
 import org.interestsoffice.missions.mission.Mission;
@@ -70,7 +69,7 @@ public class ExpiringDeadlines {
   }
 
   private boolean fire(Deadline deadline, Instant now) {
-    if (deadline.kind() != DeadlineKind.NEGOTIATION) {
+    if (deadline.kind().ordersPeopleOut()) {
       Mission mission = missions.find(deadline.missionId()).orElseThrow();
       Deadline expired = expire(deadline, now);
       outbox.append(
@@ -96,7 +95,7 @@ public class ExpiringDeadlines {
   private Deadline expire(Deadline deadline, Instant now) {
     Deadline expired = deadline.expired();
     deadlines.update(expired);
-    history.record(expired, DeadlineChange.EXPIRED, null, Caller.SYSTEM.username(), now);
+    history.record(expired, DeadlineChange.EXPIRED, null, Caller.SYSTEM.username(), now, expired.dueAt());
     return expired;
   }
 }

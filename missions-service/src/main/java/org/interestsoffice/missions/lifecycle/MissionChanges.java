@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.notes.RecordingNotes;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * announce it through the outbox and audit it — all in the caller's transaction.
  */
 @Component
-class MissionChanges {
+public class MissionChanges {
 
   private final MissionRepository missions;
   private final TransitionLog transitions;
@@ -32,8 +33,11 @@ class MissionChanges {
     this.outbox = outbox;
   }
 
-  /** Where the mission came from, on what legal basis, and the note it rests on (may be null). */
-  record Transition(MissionStatus before, String legalBasis, String noteReference) {}
+  /**
+   * Where the mission came from, on what legal basis, the note it rests on (may be null), and when
+   * it took effect.
+   */
+  record Transition(MissionStatus before, String legalBasis, String noteReference, Instant effectiveAt) {}
 
   /** The mission, locked until the transaction ends; 404 for another office, 403 for a role that may not act. */
   Mission lockForAction(Caller caller, UUID missionId, String action) {
@@ -42,11 +46,31 @@ class MissionChanges {
     return mission;
   }
 
+  /**
+   * When a command on the mission takes effect: not in the future (beyond the clock's tolerance),
+   * and not before the mission's previous transition, so that its history reads in the order it
+   * happened. Refused with a 400 naming the field otherwise.
+   */
+  public Instant requireEffective(Mission mission, String field, Instant effectiveAt, Instant now) {
+    RecordingNotes.requireNotInTheFuture(field, effectiveAt, now);
+    transitions.lastEffectiveAt(mission.id())
+        .filter(previous -> effectiveAt.isBefore(previous))
+        .ifPresent(previous -> {
+          throw ProblemException.invalid(
+                  "Before the previous transition",
+                  field + " " + effectiveAt + " is earlier than the mission's previous transition, effective " + previous)
+              .with("field", field)
+              .with("previousEffectiveAt", previous);
+        });
+    return effectiveAt;
+  }
+
   /** Saves the mission's new status, records the transition, publishes the event and audits it. */
   void record(Mission mission, Transition transition, Caller caller, Instant now, Object event, String action) {
     missions.update(mission);
     transitions.record(
-        mission.id(), transition.before(), mission.status(), transition.legalBasis(), transition.noteReference(), caller.username(), now);
+        mission.id(), transition.before(), mission.status(), transition.legalBasis(), transition.noteReference(), caller.username(), now,
+        transition.effectiveAt());
     outbox.append(mission.officeCode(), event);
     Audit.changed(caller, action, mission.officeCode(), mission.id());
   }

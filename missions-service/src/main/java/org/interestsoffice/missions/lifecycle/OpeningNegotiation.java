@@ -3,6 +3,7 @@ package org.interestsoffice.missions.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.deadlines.Deadline;
@@ -48,7 +49,9 @@ public class OpeningNegotiation {
     this.clock = clock;
   }
 
-  public record Negotiation(String noteReference, Instant agreedAt, Duration window, int remainingStaffCeiling) {}
+  /** @param effectiveAt when the talks were agreed; {@code agreedAt} when not given */
+  public record Negotiation(
+      String noteReference, Instant agreedAt, Duration window, int remainingStaffCeiling, Optional<Instant> effectiveAt) {}
 
   public record Outcome(Mission mission, Deadline negotiation) {}
 
@@ -59,14 +62,15 @@ public class OpeningNegotiation {
     Mission mission = changes.lockForAction(caller, missionId, "open a negotiation");
     RecordingNotes.requireNotInTheFuture("agreedAt", negotiation.agreedAt(), now);
     notes.require(mission.officeCode(), negotiation.noteReference());
+    Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", negotiation.effectiveAt().orElse(negotiation.agreedAt()), now);
     MissionStatus before = mission.openNegotiation(negotiation.remainingStaffCeiling());
     Deadline deadline =
         Deadline.start(missionId, DeadlineKind.NEGOTIATION, negotiation.noteReference(), negotiation.agreedAt(), negotiation.window());
     deadlines.add(deadline);
-    history.record(deadline, DeadlineChange.STARTED, negotiation.noteReference(), caller.username(), now);
+    history.record(deadline, DeadlineChange.STARTED, negotiation.noteReference(), caller.username(), now, negotiation.agreedAt());
     changes.record(
         mission,
-        new MissionChanges.Transition(before, LEGAL_BASIS, negotiation.noteReference()),
+        new MissionChanges.Transition(before, LEGAL_BASIS, negotiation.noteReference(), effectiveAt),
         caller,
         now,
         new NegotiationOpened(

@@ -3,6 +3,7 @@ package org.interestsoffice.missions.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 
 import org.interestsoffice.missions.deadlines.DeadlineView;
 import org.interestsoffice.missions.mission.MissionView;
+import org.interestsoffice.missions.mission.RuptureInitiator;
 import org.interestsoffice.platform.validation.DurationRange;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +35,9 @@ class RuptureController {
       @NotBlank @Size(max = 100) String noteReference,
       @NotNull Instant noteReceivedAt,
       @NotNull @DurationRange(min = "PT1H", max = "P90D") Duration departureWindow,
-      Boolean consularPostsClosed) {}
+      Boolean consularPostsClosed,
+      RuptureInitiator initiatedBy,
+      Instant effectiveAt) {}
 
   record RuptureResponse(MissionView mission, DeadlineView departureDeadline) {}
 
@@ -46,7 +50,9 @@ class RuptureController {
                 request.noteReference().strip(),
                 request.noteReceivedAt(),
                 request.departureWindow(),
-                Boolean.TRUE.equals(request.consularPostsClosed())));
+                Boolean.TRUE.equals(request.consularPostsClosed()),
+                request.initiatedBy() == null ? RuptureInitiator.RECEIVING_STATE : request.initiatedBy(),
+                Optional.ofNullable(request.effectiveAt())));
     return new RuptureResponse(
         MissionView.of(outcome.mission()), DeadlineView.of(outcome.departure(), clock.instant()));
   }

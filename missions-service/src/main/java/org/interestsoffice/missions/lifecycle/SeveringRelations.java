@@ -3,6 +3,9 @@ package org.interestsoffice.missions.lifecycle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.deadlines.Deadline;
@@ -13,6 +16,7 @@ import org.interestsoffice.missions.deadlines.DeadlineRepository;
 import org.interestsoffice.missions.events.RelationsSevered;
 import org.interestsoffice.missions.mission.Mission;
 import org.interestsoffice.missions.mission.MissionStatus;
+import org.interestsoffice.missions.mission.RuptureInitiator;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.missions.notes.RecordingNotes;
 import org.interestsoffice.platform.security.Caller;
@@ -21,8 +25,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The host state breaks relations: the note is registered, the mission becomes
- * {@code RELATIONS_SEVERED} and a {@code DEPARTURE} deadline starts from the note's receipt.
+ * Relations are broken, by the host (an incoming note) or by our own state (an outgoing one): the
+ * note is registered, the mission becomes {@code RELATIONS_SEVERED} and a {@code DEPARTURE}
+ * deadline starts from the instant the note reached its addressee. A reduction still running is
+ * superseded: everyone with privileges now leaves on the rupture's deadline.
  */
 @Service
 public class SeveringRelations {
@@ -48,7 +54,14 @@ public class SeveringRelations {
     this.clock = clock;
   }
 
-  public record Rupture(String noteReference, Instant noteReceivedAt, Duration departureWindow, boolean consularPostsClosed) {}
+  /** @param effectiveAt when relations were broken; the note's instant when not given */
+  public record Rupture(
+      String noteReference,
+      Instant noteReceivedAt,
+      Duration departureWindow,
+      boolean consularPostsClosed,
+      RuptureInitiator initiatedBy,
+      Optional<Instant> effectiveAt) {}
 
   public record Outcome(Mission mission, Deadline departure) {}
 
@@ -58,19 +71,27 @@ public class SeveringRelations {
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a rupture");
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", rupture.noteReceivedAt(), now);
-    MissionStatus before = mission.severRelations(rupture.consularPostsClosed());
+    Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", rupture.effectiveAt().orElse(rupture.noteReceivedAt()), now);
+    MissionStatus before = mission.severRelations(rupture.initiatedBy(), rupture.consularPostsClosed());
     // The rupture's note is recorded with it: it is the first note of the crisis.
-    notes.recordIncoming(
-        missionId, mission.officeCode(), rupture.noteReference(), rupture.noteReceivedAt(), "Rupture of diplomatic relations",
-        caller.username());
+    notes.recordCited(
+        missionId, mission.officeCode(), rupture.noteReference(), rupture.initiatedBy().noteDirection(), rupture.noteReceivedAt(),
+        "Rupture of diplomatic relations", caller.username());
+    List<UUID> superseded = new ArrayList<>();
+    for (Deadline reduction : deadlines.lockOpen(missionId, DeadlineKind.REDUCTION)) {
+      Deadline ended = reduction.superseded();
+      deadlines.update(ended);
+      history.record(ended, DeadlineChange.SUPERSEDED, rupture.noteReference(), caller.username(), now, effectiveAt);
+      superseded.add(ended.id());
+    }
     Deadline departure =
         Deadline.start(
             missionId, DeadlineKind.DEPARTURE, rupture.noteReference(), rupture.noteReceivedAt(), rupture.departureWindow());
     deadlines.add(departure);
-    history.record(departure, DeadlineChange.STARTED, rupture.noteReference(), caller.username(), now);
+    history.record(departure, DeadlineChange.STARTED, rupture.noteReference(), caller.username(), now, rupture.noteReceivedAt());
     changes.record(
         mission,
-        new MissionChanges.Transition(before, LEGAL_BASIS, rupture.noteReference()),
+        new MissionChanges.Transition(before, LEGAL_BASIS, rupture.noteReference(), effectiveAt),
         caller,
         now,
         new RelationsSevered(
@@ -86,7 +107,11 @@ public class SeveringRelations {
             departure.kind().name(),
             departure.version(),
             departure.duration(),
-            departure.dueAt()),
+            departure.dueAt(),
+            rupture.initiatedBy().name(),
+            rupture.initiatedBy().noteDirection().name(),
+            effectiveAt,
+            List.copyOf(superseded)),
         "declare rupture");
     return new Outcome(mission, departure);
   }

@@ -15,7 +15,7 @@ public final class Mission {
 
   private final UUID id;
   private final String officeCode;
-  private final MissionKind kind;
+  private MissionKind kind;
   private final String name;
   private final String sendingState;
   private final String receivingState;
@@ -27,6 +27,7 @@ public final class Mission {
   private Integer remainingStaffCeiling;
   private String protectingState;
   private List<String> interestsSectionServices;
+  private RuptureInitiator ruptureInitiatedBy;
   private final long version;
 
   public Mission(
@@ -44,6 +45,7 @@ public final class Mission {
       Optional<Integer> remainingStaffCeiling,
       Optional<String> protectingState,
       List<String> interestsSectionServices,
+      Optional<RuptureInitiator> ruptureInitiatedBy,
       long version) {
     this.id = id;
     this.officeCode = officeCode;
@@ -59,6 +61,7 @@ public final class Mission {
     this.remainingStaffCeiling = remainingStaffCeiling.orElse(null);
     this.protectingState = protectingState.orElse(null);
     this.interestsSectionServices = List.copyOf(interestsSectionServices);
+    this.ruptureInitiatedBy = ruptureInitiatedBy.orElse(null);
     this.version = version;
   }
 
@@ -71,13 +74,56 @@ public final class Mission {
       String city,
       ZoneId timeZone,
       Instant now) {
+    requireDifferentStates(sendingState, receivingState);
+    if (kind == MissionKind.INTERESTS_SECTION) {
+      throw ProblemException.invalid(
+              "Invalid mission", "An interests section is registered under its protecting state, with protectingState and staffCeiling")
+          .with("field", "protectingState");
+    }
+    return new Mission(
+        UUID.randomUUID(), officeCode, kind, name, sendingState, receivingState, city, timeZone, now,
+        MissionStatus.OPERATING, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0);
+  }
+
+  /**
+   * An interests section working under a protecting power while relations stay broken (the US
+   * Interests Section in Havana, 1977–2015, inside the Swiss embassy): it starts as such, with the
+   * staff ceiling the host allows.
+   */
+  public static Mission registerInterestsSection(
+      String officeCode,
+      String name,
+      String sendingState,
+      String receivingState,
+      String city,
+      ZoneId timeZone,
+      String protectingState,
+      int staffCeiling,
+      Instant now) {
+    requireDifferentStates(sendingState, receivingState);
+    requireThirdState(protectingState, sendingState, receivingState);
+    return new Mission(
+        UUID.randomUUID(), officeCode, MissionKind.INTERESTS_SECTION, name, sendingState, receivingState, city, timeZone, now,
+        MissionStatus.INTERESTS_SECTION, false, Optional.of(staffCeiling), Optional.of(protectingState), List.of(),
+        Optional.empty(), 0);
+  }
+
+  /** A protecting power is a third state: neither the sending nor the receiving state. */
+  public static void requireThirdState(String protectingState, String sendingState, String receivingState) {
+    if (protectingState.equals(sendingState) || protectingState.equals(receivingState)) {
+      throw ProblemException.invalid(
+              "Invalid protecting power",
+              "The protecting state must be a third state, not " + protectingState + " (the sending state is " + sendingState
+                  + ", the receiving state " + receivingState + ")")
+          .with("field", "protectingState");
+    }
+  }
+
+  private static void requireDifferentStates(String sendingState, String receivingState) {
     if (sendingState.equals(receivingState)) {
       throw ProblemException.invalid(
           "Invalid mission", "The sending and the receiving state must differ, both are " + sendingState);
     }
-    return new Mission(
-        UUID.randomUUID(), officeCode, kind, name, sendingState, receivingState, city, timeZone, now,
-        MissionStatus.OPERATING, false, Optional.empty(), Optional.empty(), List.of(), 0);
   }
 
   /**
@@ -85,9 +131,37 @@ public final class Mission {
    *
    * @return the status it had before
    */
-  public MissionStatus severRelations(boolean consularPostsAlsoClosed) {
+  public MissionStatus severRelations(RuptureInitiator initiatedBy, boolean consularPostsAlsoClosed) {
     MissionStatus before = apply(MissionCommand.SEVER_RELATIONS);
     consularPostsClosed = consularPostsAlsoClosed;
+    ruptureInitiatedBy = initiatedBy;
+    // A reduction's cap no longer applies: everyone with privileges leaves.
+    remainingStaffCeiling = null;
+    return before;
+  }
+
+  /** The host caps the mission's size (VCDR art. 11): at most {@code ceiling} staff may stay. */
+  public MissionStatus imposeStaffCeiling(int ceiling) {
+    MissionStatus before = apply(MissionCommand.IMPOSE_STAFF_CEILING);
+    remainingStaffCeiling = ceiling;
+    return before;
+  }
+
+  /** One of the mission's people is declared persona non grata: allowed while anyone is accredited. */
+  public MissionStatus declarePersonaNonGrata() {
+    return apply(MissionCommand.DECLARE_PERSONA_NON_GRATA);
+  }
+
+  /**
+   * Relations are restored: the interests section becomes an embassy again, no longer under a
+   * protecting power nor capped (Havana, 20 July 2015).
+   */
+  public MissionStatus restoreRelations() {
+    MissionStatus before = apply(MissionCommand.RESTORE_RELATIONS);
+    kind = MissionKind.EMBASSY;
+    protectingState = null;
+    remainingStaffCeiling = null;
+    interestsSectionServices = List.of();
     return before;
   }
 
@@ -209,6 +283,11 @@ public final class Mission {
 
   public List<String> interestsSectionServices() {
     return interestsSectionServices;
+  }
+
+  /** Who broke relations, once they are broken. */
+  public Optional<RuptureInitiator> ruptureInitiatedBy() {
+    return Optional.ofNullable(ruptureInitiatedBy);
   }
 
   public long version() {

@@ -3,9 +3,13 @@ package org.interestsoffice.missions.mission;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -38,7 +42,15 @@ class MissionController {
       @NotNull @CountryCode String receivingState,
       @NotBlank @Size(max = 100) String city,
       @NotNull @TimeZoneId String timeZone,
-      @NotBlank @Size(max = 200) String name) {}
+      @NotBlank @Size(max = 200) String name,
+      @CountryCode String protectingState,
+      @Min(0) @Max(1000) Integer staffCeiling) {
+
+    @AssertTrue(message = "an interests section is registered with both protectingState and staffCeiling; other missions with neither")
+    boolean isProtectionComplete() {
+      return (protectingState == null) == (staffCeiling == null) && (kind != MissionKind.INTERESTS_SECTION || protectingState != null);
+    }
+  }
 
   @PostMapping
   ResponseEntity<MissionView> register(@Valid @RequestBody RegisterMissionRequest request) {
@@ -51,7 +63,9 @@ class MissionController {
                 request.sendingState(),
                 request.receivingState(),
                 request.city().strip(),
-                ZoneId.of(request.timeZone())));
+                ZoneId.of(request.timeZone()),
+                Optional.ofNullable(request.protectingState())
+                    .map(state -> new RegisteringMissions.UnderProtection(state, request.staffCeiling()))));
     return ResponseEntity.created(URI.create("/api/missions/" + mission.id())).body(MissionView.of(mission));
   }
 

@@ -27,9 +27,10 @@ public class MissionRepository {
     jdbc.sql(
             """
             insert into mission (id, office_code, kind, name, sending_state, receiving_state, city,
-                                 time_zone, registered_at, status, consular_posts_closed, version)
+                                 time_zone, registered_at, status, consular_posts_closed, remaining_staff_ceiling,
+                                 protecting_state, version)
             values (:id, :office, :kind, :name, :sending, :receiving, :city, :zone, :registeredAt,
-                    :status, :consularClosed, 0)
+                    :status, :consularClosed, :ceiling, :protectingState, 0)
             """)
         .param("id", mission.id())
         .param("office", mission.officeCode())
@@ -42,6 +43,8 @@ public class MissionRepository {
         .param("registeredAt", Timestamp.from(mission.registeredAt()))
         .param("status", mission.status().name())
         .param("consularClosed", mission.consularPostsClosed())
+        .param("ceiling", mission.remainingStaffCeiling().orElse(null), java.sql.Types.INTEGER)
+        .param("protectingState", mission.protectingState().orElse(null), java.sql.Types.CHAR)
         .update();
   }
 
@@ -52,7 +55,8 @@ public class MissionRepository {
                 """
                 update mission set status = :status, consular_posts_closed = :consularClosed,
                                    remaining_staff_ceiling = :ceiling, protecting_state = :protectingState,
-                                   interests_section_services = :services, version = version + 1
+                                   interests_section_services = :services, kind = :kind,
+                                   rupture_initiated_by = :initiatedBy, version = version + 1
                 where id = :id and version = :version
                 """)
             .param("status", mission.status().name())
@@ -60,6 +64,8 @@ public class MissionRepository {
             .param("ceiling", mission.remainingStaffCeiling().orElse(null), java.sql.Types.INTEGER)
             .param("protectingState", mission.protectingState().orElse(null), java.sql.Types.CHAR)
             .param("services", mission.interestsSectionServices().toArray(String[]::new))
+            .param("kind", mission.kind().name())
+            .param("initiatedBy", mission.ruptureInitiatedBy().map(Enum::name).orElse(null), java.sql.Types.VARCHAR)
             .param("id", mission.id())
             .param("version", mission.version())
             .update();
@@ -121,6 +127,7 @@ public class MissionRepository {
         Optional.ofNullable((Integer) rs.getObject("remaining_staff_ceiling")),
         Optional.ofNullable(rs.getString("protecting_state")),
         services(rs.getArray("interests_section_services")),
+        Optional.ofNullable(rs.getString("rupture_initiated_by")).map(RuptureInitiator::valueOf),
         rs.getLong("version"));
   }
 

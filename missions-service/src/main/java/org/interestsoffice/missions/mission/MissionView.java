@@ -19,7 +19,8 @@ public record MissionView(
     Instant registeredAt,
     Integer remainingStaffCeiling,
     String protectingState,
-    List<String> interestsSectionServices) {
+    List<String> interestsSectionServices,
+    RuptureInitiator ruptureInitiatedBy) {
 
   public static MissionView of(Mission mission) {
     return new MissionView(
@@ -36,6 +37,7 @@ public record MissionView(
         mission.registeredAt(),
         mission.remainingStaffCeiling().orElse(null),
         mission.protectingState().orElse(null),
-        mission.interestsSectionServices());
+        mission.interestsSectionServices(),
+        mission.ruptureInitiatedBy().orElse(null));
   }
 }

@@ -1,11 +1,14 @@
 package org.interestsoffice.missions.mission;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.missions.events.MissionRegistered;
+import org.interestsoffice.missions.protection.ManagingProtectingPower;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
@@ -20,14 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegisteringMissions {
 
   private final MissionRepository missions;
+  private final ManagingProtectingPower protection;
   private final Outbox outbox;
   private final Clock clock;
 
-  RegisteringMissions(MissionRepository missions, Outbox outbox, Clock clock) {
+  RegisteringMissions(MissionRepository missions, ManagingProtectingPower protection, Outbox outbox, Clock clock) {
     this.missions = missions;
+    this.protection = protection;
     this.outbox = outbox;
     this.clock = clock;
   }
+
+  /** For an interests section registered as such: the state it works under and the staff the host allows. */
+  public record UnderProtection(String protectingState, int staffCeiling) {}
 
   public record NewMission(
       String officeCode,
@@ -36,23 +44,31 @@ public class RegisteringMissions {
       String sendingState,
       String receivingState,
       String city,
-      ZoneId timeZone) {}
+      ZoneId timeZone,
+      Optional<UnderProtection> underProtection) {}
 
   @Transactional
   public Mission register(NewMission request) {
     Caller caller = Callers.current();
     OfficeAccess.requireOffice(caller, "register a mission", request.officeCode(), Role.OFFICE_HEAD);
+    Instant now = clock.instant();
+    if (request.underProtection().isPresent() && request.kind() != MissionKind.INTERESTS_SECTION) {
+      throw ProblemException.invalid(
+              "Invalid mission", "protectingState and staffCeiling are for an interests section; a " + request.kind() + " has neither")
+          .with("field", "protectingState");
+    }
     Mission mission =
-        Mission.register(
-            request.officeCode(),
-            request.kind(),
-            request.name(),
-            request.sendingState(),
-            request.receivingState(),
-            request.city(),
-            request.timeZone(),
-            clock.instant());
+        request.underProtection().isPresent()
+            ? Mission.registerInterestsSection(
+                request.officeCode(), request.name(), request.sendingState(), request.receivingState(), request.city(),
+                request.timeZone(), request.underProtection().get().protectingState(), request.underProtection().get().staffCeiling(), now)
+            : Mission.register(
+                request.officeCode(), request.kind(), request.name(), request.sendingState(), request.receivingState(), request.city(),
+                request.timeZone(), now);
     missions.add(mission);
+    if (mission.status() == MissionStatus.INTERESTS_SECTION) {
+      protection.underProtectionFromRegistration(mission, caller, now);
+    }
     outbox.append(
         mission.officeCode(),
         new MissionRegistered(
@@ -63,7 +79,10 @@ public class RegisteringMissions {
             mission.sendingState(),
             mission.receivingState(),
             mission.city(),
-            mission.timeZone().getId()));
+            mission.timeZone().getId(),
+            mission.status().name(),
+            mission.protectingState().orElse(null),
+            mission.remainingStaffCeiling().orElse(null)));
     Audit.changed(caller, "register mission", mission.officeCode(), mission.id());
     return mission;
   }

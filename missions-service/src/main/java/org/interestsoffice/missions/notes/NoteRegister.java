@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,26 +19,34 @@ import org.springframework.stereotype.Repository;
 public class NoteRegister {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  NoteRegister(JdbcClient jdbc) {
+  NoteRegister(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /**
-   * Records an incoming note, or confirms one already recorded with the same receipt time. A
-   * reference can only ever stand for one note.
+   * Records the note a command rests on, or confirms one already recorded with the same direction
+   * and instant. A reference can only ever stand for one note.
    */
-  public DiplomaticNote recordIncoming(
-      UUID missionId, String officeCode, String reference, Instant receivedAt, String summary, String actor) {
+  public DiplomaticNote recordCited(
+      UUID missionId, String officeCode, String reference, NoteDirection direction, Instant at, String summary, String actor) {
     Optional<DiplomaticNote> existing = find(officeCode, reference);
     if (existing.isPresent()) {
       DiplomaticNote note = existing.get();
-      if (note.direction() != NoteDirection.INCOMING || !note.at().equals(receivedAt)) {
+      if (note.direction() != direction || !note.at().equals(at)) {
         throw alreadyUsed(note);
       }
       return note;
     }
-    return insert(missionId, new DiplomaticNote(UUID.randomUUID(), officeCode, reference, NoteDirection.INCOMING, receivedAt, summary), actor);
+    return insert(missionId, new DiplomaticNote(UUID.randomUUID(), officeCode, reference, direction, at, summary), actor);
+  }
+
+  /** Records an incoming note, or confirms one already recorded with the same receipt time. */
+  public DiplomaticNote recordIncoming(
+      UUID missionId, String officeCode, String reference, Instant receivedAt, String summary, String actor) {
+    return recordCited(missionId, officeCode, reference, NoteDirection.INCOMING, receivedAt, summary, actor);
   }
 
   /** Records a new note for the mission; a reference the office already used is refused. */
@@ -78,8 +87,9 @@ public class NoteRegister {
   private DiplomaticNote insert(UUID missionId, DiplomaticNote note, String actor) {
     jdbc.sql(
             """
-            insert into diplomatic_note (id, office_code, reference, direction, noted_at, summary, mission_id, recorded_by)
-            values (:id, :office, :reference, :direction, :at, :summary, :missionId, :actor)
+            insert into diplomatic_note (id, office_code, reference, direction, noted_at, summary, mission_id, recorded_by,
+                                         recorded_at)
+            values (:id, :office, :reference, :direction, :at, :summary, :missionId, :actor, :recordedAt)
             """)
         .param("id", note.id())
         .param("office", note.officeCode())
@@ -89,6 +99,7 @@ public class NoteRegister {
         .param("summary", note.summary(), Types.VARCHAR)
         .param("missionId", missionId)
         .param("actor", actor)
+        .param("recordedAt", Timestamp.from(clock.instant()))
         .update();
     return note;
   }

@@ -1,6 +1,7 @@
 package org.interestsoffice.missions.timeline;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything that happened to a mission, in order: its notes, transitions, deadline changes and
- * protecting power. At one instant, a transition comes before the deadline changes that went with
- * it; entries of one kind keep the order in which they were recorded.
+ * Everything that happened to a mission, in the order it took effect (a note of 1961 before
+ * today's entries, whenever each was recorded): its notes, transitions, deadline changes and the
+ * protecting power's mandates. At one instant, a note comes before the transition it caused, and
+ * that before the deadline changes that went with it; entries of one kind keep the order in which
+ * they were recorded.
  */
 @Service
 public class ReadingTimeline {
@@ -36,33 +39,36 @@ public class ReadingTimeline {
     return jdbc.sql(
             """
             select * from (
-              select 'NOTE' as type, 0 as rank, 0 as seq, noted_at as at, direction as what, recorded_by as actor,
+              select 'NOTE' as type, 0 as rank, 0 as seq, noted_at as at, recorded_at, direction as what, recorded_by as actor,
                      reference as note_reference, null as from_status, null as to_status, null as legal_basis,
                      null::uuid as deadline_id, null as deadline_kind, null as deadline_status,
-                     null::timestamptz as due_at, null::integer as version, summary
+                     null::timestamptz as due_at, null::integer as version, summary, null::uuid as staff_id
               from diplomatic_note where mission_id = :missionId
               union all
-              select 'TRANSITION', 1, id, occurred_at, to_status, actor, note_reference, from_status, to_status, legal_basis,
-                     null, null, null, null, null, null
+              select 'TRANSITION', 1, id, effective_at, occurred_at, to_status, actor, note_reference, from_status, to_status, legal_basis,
+                     null, null, null, null, null, null, null
               from mission_transition where mission_id = :missionId
               union all
-              select 'DEADLINE', 2, c.id, c.occurred_at, c.change, c.actor, c.note_reference, null, null, null,
-                     c.deadline_id, d.kind, c.status, c.due_at, c.version, null
+              select 'DEADLINE', 2, c.id, c.effective_at, c.occurred_at, c.change, c.actor, c.note_reference, null, null, null,
+                     c.deadline_id, d.kind, c.status, c.due_at, c.version, null, d.staff_id
               from deadline_change c join deadline d on d.id = c.deadline_id where c.mission_id = :missionId
               union all
-              select 'PROTECTING_POWER', 3, 0, designated_at, scope, designated_by, null, null, null, null,
-                     null, null, null, null, null, 'Protecting state ' || protecting_state
-              from protecting_power_mandate where mission_id = :missionId
+              select 'PROTECTING_POWER', 3, id, effective_at, recorded_at, change, actor, note_reference, null, null, null,
+                     null, null, status, null, null, 'Protecting state ' || protecting_state, null
+              from protecting_power_change where mission_id = :missionId
             ) timeline
-            order by at, rank, seq
+            order by at, rank, recorded_at, seq
             """)
         .param("missionId", missionId)
         .query(
             (rs, row) -> {
               Timestamp due = rs.getTimestamp("due_at");
+              Instant effectiveAt = rs.getTimestamp("at").toInstant();
               return new TimelineEntry(
                   rs.getString("type"),
-                  rs.getTimestamp("at").toInstant(),
+                  effectiveAt,
+                  effectiveAt,
+                  rs.getTimestamp("recorded_at").toInstant(),
                   rs.getString("what"),
                   rs.getString("actor"),
                   rs.getString("note_reference"),
@@ -74,7 +80,8 @@ public class ReadingTimeline {
                   rs.getString("deadline_status"),
                   due == null ? null : due.toInstant(),
                   (Integer) rs.getObject("version"),
-                  rs.getString("summary"));
+                  rs.getString("summary"),
+                  rs.getObject("staff_id", UUID.class));
             })
         .list();
   }

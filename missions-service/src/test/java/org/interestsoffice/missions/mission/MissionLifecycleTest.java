@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.interestsoffice.missions.mission.MissionCommand.CEASE_ON_EXPIRY;
 import static org.interestsoffice.missions.mission.MissionCommand.CLOSE;
 import static org.interestsoffice.missions.mission.MissionCommand.DECLARE_CESSATION;
+import static org.interestsoffice.missions.mission.MissionCommand.DECLARE_PERSONA_NON_GRATA;
+import static org.interestsoffice.missions.mission.MissionCommand.IMPOSE_STAFF_CEILING;
+import static org.interestsoffice.missions.mission.MissionCommand.RESTORE_RELATIONS;
 import static org.interestsoffice.missions.mission.MissionCommand.ESTABLISH_INTERESTS_SECTION;
 import static org.interestsoffice.missions.mission.MissionCommand.OPEN_NEGOTIATION;
 import static org.interestsoffice.missions.mission.MissionCommand.SEVER_RELATIONS;
@@ -36,13 +39,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MissionLifecycleTest {
 
-  /** The documented transitions (design §2); everything not listed here must be refused. */
+  /**
+   * The documented transitions (design §2, "Every shape of a rupture"); everything not listed here
+   * must be refused. A reduction and a persona non grata leave the status where it is.
+   */
   private static final Map<MissionStatus, Map<MissionCommand, MissionStatus>> DOCUMENTED =
       Map.of(
-          OPERATING, Map.of(SEVER_RELATIONS, RELATIONS_SEVERED),
-          RELATIONS_SEVERED, Map.of(OPEN_NEGOTIATION, NEGOTIATING),
-          NEGOTIATING, Map.of(ESTABLISH_INTERESTS_SECTION, INTERESTS_SECTION, DECLARE_CESSATION, CEASED, CEASE_ON_EXPIRY, CEASED),
-          INTERESTS_SECTION, Map.of(),
+          OPERATING, Map.of(SEVER_RELATIONS, RELATIONS_SEVERED, IMPOSE_STAFF_CEILING, OPERATING, DECLARE_PERSONA_NON_GRATA, OPERATING),
+          RELATIONS_SEVERED,
+              Map.of(OPEN_NEGOTIATION, NEGOTIATING, DECLARE_CESSATION, CEASED, DECLARE_PERSONA_NON_GRATA, RELATIONS_SEVERED),
+          NEGOTIATING,
+              Map.of(
+                  ESTABLISH_INTERESTS_SECTION, INTERESTS_SECTION, DECLARE_CESSATION, CEASED, CEASE_ON_EXPIRY, CEASED,
+                  DECLARE_PERSONA_NON_GRATA, NEGOTIATING),
+          INTERESTS_SECTION,
+              Map.of(IMPOSE_STAFF_CEILING, INTERESTS_SECTION, DECLARE_PERSONA_NON_GRATA, INTERESTS_SECTION, RESTORE_RELATIONS, OPERATING),
           CEASED, Map.of(CLOSE, CLOSED),
           CLOSED, Map.of());
 
@@ -51,12 +62,15 @@ class MissionLifecycleTest {
 
   private static final Map<MissionCommand, Function<Mission, MissionStatus>> COMMANDS =
       Map.of(
-          SEVER_RELATIONS, m -> m.severRelations(true),
+          SEVER_RELATIONS, m -> m.severRelations(RuptureInitiator.SENDING_STATE, true),
           OPEN_NEGOTIATION, m -> m.openNegotiation(7),
           ESTABLISH_INTERESTS_SECTION, m -> m.establishInterestsSection("CH", 11, List.of("consular")),
           DECLARE_CESSATION, Mission::declareCessation,
           CEASE_ON_EXPIRY, Mission::ceaseOnExpiry,
-          CLOSE, Mission::close);
+          CLOSE, Mission::close,
+          IMPOSE_STAFF_CEILING, m -> m.imposeStaffCeiling(11),
+          DECLARE_PERSONA_NON_GRATA, Mission::declarePersonaNonGrata,
+          RESTORE_RELATIONS, Mission::restoreRelations);
 
   static Stream<Arguments> everyKindStatusAndCommand() {
     List<Arguments> all = new ArrayList<>();
@@ -99,12 +113,66 @@ class MissionLifecycleTest {
       assertThat(mission.remainingStaffCeiling()).isEmpty();
       assertThat(mission.protectingState()).isEmpty();
       assertThat(mission.consularPostsClosed()).isFalse();
+      assertThat(mission.ruptureInitiatedBy()).isEmpty();
+      assertThat(mission.kind()).isEqualTo(kind);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyCommandIsInTheTableTest() {
+    assertThat(COMMANDS).containsOnlyKeys(MissionCommand.values());
+    assertThat(DOCUMENTED).containsOnlyKeys(MissionStatus.values());
+  }
+
+  @org.junit.jupiter.api.Test
+  void restorationTurnsASectionIntoAnEmbassyNoLongerCappedNorProtected() {
+    Mission section =
+        Mission.registerInterestsSection(
+            "HAV", "United States Interests Section", "US", "CU", "Havana", ZoneId.of("America/Havana"), "CH", 50,
+            Instant.parse("1977-09-01T12:00:00Z"));
+    assertThat(section.status()).isEqualTo(INTERESTS_SECTION);
+    assertThat(section.remainingStaffCeiling()).contains(50);
+    assertThat(section.protectingState()).contains("CH");
+
+    assertThat(section.restoreRelations()).isEqualTo(INTERESTS_SECTION);
+
+    assertThat(section.status()).isEqualTo(OPERATING);
+    assertThat(section.kind()).isEqualTo(MissionKind.EMBASSY);
+    assertThat(section.remainingStaffCeiling()).isEmpty();
+    assertThat(section.protectingState()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSectionUnderItsOwnSendingOrReceivingStateIsRefused() {
+    for (String notAThirdState : List.of("US", "CU")) {
+      ProblemException refused =
+          catchThrowableOfType(
+              ProblemException.class,
+              () ->
+                  Mission.registerInterestsSection(
+                      "HAV", "Section", "US", "CU", "Havana", ZoneId.of("America/Havana"), notAThirdState, 50, Instant.EPOCH));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.properties()).containsEntry("field", "protectingState");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRuptureLiftsTheReductionsCeilingAndRecordsWhoBroke() {
+    Mission mission = aMission(MissionKind.EMBASSY, OPERATING);
+    mission.imposeStaffCeiling(11);
+    assertThat(mission.remainingStaffCeiling()).contains(11);
+
+    mission.severRelations(RuptureInitiator.SENDING_STATE, false);
+
+    assertThat(mission.remainingStaffCeiling()).isEmpty();
+    assertThat(mission.ruptureInitiatedBy()).contains(RuptureInitiator.SENDING_STATE);
+    assertThat(RuptureInitiator.SENDING_STATE.noteDirection()).isEqualTo(org.interestsoffice.missions.notes.NoteDirection.OUTGOING);
+    assertThat(RuptureInitiator.RECEIVING_STATE.noteDirection()).isEqualTo(org.interestsoffice.missions.notes.NoteDirection.INCOMING);
   }
 
   private static Mission aMission(MissionKind kind, MissionStatus status) {
     return new Mission(
         UUID.randomUUID(), "CCS", kind, "Embassy", "US", "VE", "Caracas", ZoneId.of("America/Caracas"),
-        Instant.parse("2019-01-23T20:00:00Z"), status, false, Optional.empty(), Optional.empty(), List.of(), 0);
+        Instant.parse("2019-01-23T20:00:00Z"), status, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0);
   }
 }
