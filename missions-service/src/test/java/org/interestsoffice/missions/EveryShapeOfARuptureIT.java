@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -132,7 +133,7 @@ class EveryShapeOfARuptureIT {
             embassy, aRupture().byNote("DOS-1961-0003").receivedAt(US_BREAKS_RELATIONS).with("initiatedBy", "SENDING_STATE"));
     assertThat(severed.status()).as(severed.toString()).isEqualTo(200);
     assertThat(severed.json().get("mission").get("ruptureInitiatedBy").asString()).isEqualTo("SENDING_STATE");
-    assertThat(severed.json().get("mission").get("remainingStaffCeiling").isNull()).as("the reduction's cap is lifted").isTrue();
+    assertThat(absentOrNull(severed.json().get("mission"), "remainingStaffCeiling")).as("the reduction's cap is lifted").isTrue();
     UUID departure = idOf(severed.json().get("departureDeadline"));
     assertThat(instant(severed.json().get("departureDeadline"), "dueAt")).isEqualTo(US_BREAKS_RELATIONS.plus(Duration.ofHours(72)));
     EventEnvelope rupture = tap.next(e -> e.type().equals("RelationsSevered") && aboutMission(embassy).test(e));
@@ -181,14 +182,16 @@ class EveryShapeOfARuptureIT {
     // The timeline reads in the order things happened, each entry with when it was recorded.
     List<JsonNode> timeline = havana.timeline(embassy).json().valueStream().toList();
     assertThat(timeline).extracting(e -> instant(e, "effectiveAt")).isSorted();
-    assertThat(timeline).allSatisfy(e -> assertThat(e.get("recordedAt").isNull()).isFalse());
+    assertThat(timeline).allSatisfy(e -> assertThat(absentOrNull(e, "recordedAt")).isFalse());
     assertThat(timeline).extracting(e -> e.get("type").asString() + " " + e.get("what").asString())
         .containsSubsequence(
             "NOTE INCOMING", "TRANSITION OPERATING", "DEADLINE STARTED",
-            "NOTE OUTGOING", "TRANSITION RELATIONS_SEVERED", "DEADLINE SUPERSEDED",
-            "TRANSITION CEASED", "DEADLINE STARTED",
-            "PROTECTING_POWER DESIGNATED", "PROTECTING_POWER CONSENTED",
-            "TRANSITION CLOSED");
+            "NOTE OUTGOING", "TRANSITION RELATIONS_SEVERED", "DEADLINE SUPERSEDED", "DEADLINE STARTED",
+            "PROTECTING_POWER DESIGNATED",
+            "NOTE INCOMING", "TRANSITION CEASED", "DEADLINE STARTED",
+            "PROTECTING_POWER CONSENTED",
+            "DEADLINE EXPIRED", "DEADLINE EXPIRED",
+            "NOTE INCOMING", "TRANSITION CLOSED");
     JsonNode expiry = timeline.stream()
         .filter(e -> e.get("what").asString().equals("EXPIRED") && e.get("deadlineKind").asString().equals("DEPARTURE"))
         .findFirst().orElseThrow();
@@ -216,14 +219,19 @@ class EveryShapeOfARuptureIT {
     assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
     assertThat(restored.json().get("mission").get("status").asString()).isEqualTo("OPERATING");
     assertThat(restored.json().get("mission").get("kind").asString()).isEqualTo("EMBASSY");
-    assertThat(restored.json().get("mission").get("remainingStaffCeiling").isNull()).isTrue();
+    assertThat(absentOrNull(restored.json().get("mission"), "remainingStaffCeiling")).isTrue();
+    assertThat(absentOrNull(restored.json().get("mission"), "protectingState")).isTrue();
     JsonNode ended = havana.get(path(sectionId, "protecting-power")).json().get("mandate");
     assertThat(ended.get("status").asString()).isEqualTo("TERMINATED");
     assertThat(instant(ended, "terminatedAt")).isEqualTo(RESTORATION);
-    EventEnvelope restoredEvent = tap.next(e -> e.type().equals("RelationsRestored") && aboutMission(sectionId).test(e));
-    assertThat(restoredEvent.payload().get("mandateId").asString()).isEqualTo(ended.get("id").asString());
-    EventEnvelope terminated = tap.next(e -> e.type().equals("ProtectingPowerTerminated") && aboutMission(sectionId).test(e));
-    assertThat(Instant.parse(terminated.payload().get("effectiveAt").asString())).isEqualTo(RESTORATION);
+    Map<String, EventEnvelope> restorationEvents = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      EventEnvelope next =
+          tap.next(e -> Set.of("RelationsRestored", "ProtectingPowerTerminated").contains(e.type()) && aboutMission(sectionId).test(e));
+      restorationEvents.put(next.type(), next);
+    }
+    assertThat(restorationEvents.get("RelationsRestored").payload().get("mandateId").asString()).isEqualTo(ended.get("id").asString());
+    assertThat(Instant.parse(restorationEvents.get("ProtectingPowerTerminated").payload().get("effectiveAt").asString())).isEqualTo(RESTORATION);
     assertThat(departure).isNotNull();
   }
 
@@ -368,7 +376,7 @@ class EveryShapeOfARuptureIT {
     Answer reduced =
         havana.post(path(embassy, "staff-ceiling"), Map.of(
             "noteReference", aNote("MINREX"), "noteReceivedAt", SECTION_OPENS.plus(Duration.ofDays(20)).toString(), "ceiling", 10,
-            "window", "PT48H"));
+            "window", "P20D"));
     assertThat(reduced.status()).as(reduced.toString()).isEqualTo(200);
     Snapshot afterReduction = snapshot(embassy);
     Answer earlier =
@@ -486,6 +494,10 @@ class EveryShapeOfARuptureIT {
 
   private static UUID idOf(JsonNode deadline) {
     return UUID.fromString(deadline.get("id").asString());
+  }
+
+  private static boolean absentOrNull(JsonNode node, String field) {
+    return node.path(field).isMissingNode() || node.path(field).isNull();
   }
 
   private static Instant instant(JsonNode node, String field) {

@@ -112,6 +112,19 @@ class OfficeScopeIT {
       assertThat(washington.designateProtectingPower(caracasEmbassy, Map.of("protectingState", "CH", "scope", "BOTH", "hostConsentAt", noteAt.toString())).status())
           .isEqualTo(404);
       assertThat(washington.recordNote(caracasEmbassy, "WAS-" + UUID.randomUUID(), "OUTGOING", noteAt).status()).isEqualTo(404);
+      // Every shape of a rupture: none of the new commands reaches another office's mission either.
+      String base = "/api/missions/" + caracasEmbassy + "/";
+      assertThat(washington.post(base + "staff-ceiling", Map.of(
+              "noteReference", "WAS-" + UUID.randomUUID(), "noteReceivedAt", noteAt.toString(), "ceiling", 3, "window", "PT48H")).status())
+          .isEqualTo(404);
+      assertThat(washington.post(base + "persona-non-grata", Map.of(
+              "staffId", UUID.randomUUID().toString(), "noteReference", "WAS-" + UUID.randomUUID(), "noteReceivedAt", noteAt.toString(),
+              "window", "PT72H")).status())
+          .isEqualTo(404);
+      assertThat(washington.post(base + "restoration", Map.of("noteReference", note)).status()).isEqualTo(404);
+      assertThat(washington.post(base + "protecting-power/consent", Map.of("hostConsentAt", noteAt.toString())).status()).isEqualTo(404);
+      assertThat(washington.post(base + "protecting-power/termination", Map.of("noteReference", note)).status()).isEqualTo(404);
+      assertThat(washington.get(base + "protecting-power").status()).isEqualTo(404);
       for (String change : List.of("suspension", "extension")) {
         assertThat(washington.changeDeadline(caracasEmbassy, departure, change, everything).status()).as(change).isEqualTo(404);
       }
@@ -127,6 +140,7 @@ class OfficeScopeIT {
     assertThat(eventsOfCaracasEmbassy()).isEqualTo(eventsBefore);
     assertThat(count("select count(*) from deadline_change where mission_id = :id")).isEqualTo(changesBefore);
     assertThat(count("select count(*) from protecting_power_mandate where mission_id = :id")).isZero();
+    assertThat(count("select count(*) from deadline where mission_id = :id and kind in ('REDUCTION', 'PERSONAL')")).isZero();
   }
 
   @Test

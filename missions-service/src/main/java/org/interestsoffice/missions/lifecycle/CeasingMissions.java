@@ -69,10 +69,11 @@ public class CeasingMissions {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a cessation");
+    // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
+    MissionStatus before = mission.declareCessation();
     DiplomaticNote note = notes.require(mission.officeCode(), cessation.noteReference());
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", cessation.effectiveAt().orElse(note.at()), now);
     Duration window = cessation.finalDepartureWindow().orElse(FINAL_DEPARTURE_WINDOW);
-    MissionStatus before = mission.declareCessation();
     // The negotiation is over: its deadline must not fire and cease the mission a second time.
     for (Deadline open : deadlines.lockOpen(missionId, DeadlineKind.NEGOTIATION)) {
       Deadline superseded = open.superseded();

@@ -57,9 +57,10 @@ public class ClosingMissions {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "close a mission");
+    // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
+    MissionStatus before = mission.close();
     notes.require(mission.officeCode(), closure.noteReference());
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", closure.effectiveAt(), now);
-    MissionStatus before = mission.close();
     for (DeadlineKind kind : DeadlineKind.values()) {
       for (Deadline open : deadlines.lockOpen(missionId, kind)) {
         boolean negotiation = kind == DeadlineKind.NEGOTIATION;

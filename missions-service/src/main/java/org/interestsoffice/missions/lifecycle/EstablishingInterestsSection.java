@@ -60,6 +60,8 @@ public class EstablishingInterestsSection {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "record an agreement");
+    // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
+    MissionStatus before = mission.establishInterestsSection(agreement.protectingState(), agreement.staffCeiling(), agreement.services());
     DiplomaticNote note = notes.require(mission.officeCode(), agreement.noteReference());
     Mission.requireThirdState(agreement.protectingState(), mission.sendingState(), mission.receivingState());
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", agreement.effectiveAt().orElse(note.at()), now);
@@ -72,11 +74,10 @@ public class EstablishingInterestsSection {
       if (open.status() == DeadlineStatus.RUNNING && !open.dueAt().isAfter(now)) {
         throw ProblemException.conflict(
                 "Negotiation deadline passed", "The negotiation ran out at " + open.dueAt() + " without agreement")
-            .with("currentStatus", mission.status())
+            .with("currentStatus", before)
             .with("dueAt", open.dueAt());
       }
     }
-    MissionStatus before = mission.establishInterestsSection(agreement.protectingState(), agreement.staffCeiling(), agreement.services());
     for (Deadline open : negotiations) {
       Deadline met = open.met();
       deadlines.update(met);

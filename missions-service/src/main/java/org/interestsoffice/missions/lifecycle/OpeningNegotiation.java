@@ -60,10 +60,11 @@ public class OpeningNegotiation {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "open a negotiation");
+    // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
+    MissionStatus before = mission.openNegotiation(negotiation.remainingStaffCeiling());
     RecordingNotes.requireNotInTheFuture("agreedAt", negotiation.agreedAt(), now);
     notes.require(mission.officeCode(), negotiation.noteReference());
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", negotiation.effectiveAt().orElse(negotiation.agreedAt()), now);
-    MissionStatus before = mission.openNegotiation(negotiation.remainingStaffCeiling());
     Deadline deadline =
         Deadline.start(missionId, DeadlineKind.NEGOTIATION, negotiation.noteReference(), negotiation.agreedAt(), negotiation.window());
     deadlines.add(deadline);

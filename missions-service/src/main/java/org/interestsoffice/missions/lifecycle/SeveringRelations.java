@@ -70,9 +70,10 @@ public class SeveringRelations {
     Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a rupture");
+    // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
+    MissionStatus before = mission.severRelations(rupture.initiatedBy(), rupture.consularPostsClosed());
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", rupture.noteReceivedAt(), now);
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", rupture.effectiveAt().orElse(rupture.noteReceivedAt()), now);
-    MissionStatus before = mission.severRelations(rupture.initiatedBy(), rupture.consularPostsClosed());
     // The rupture's note is recorded with it: it is the first note of the crisis.
     notes.recordCited(
         missionId, mission.officeCode(), rupture.noteReference(), rupture.initiatedBy().noteDirection(), rupture.noteReceivedAt(),
