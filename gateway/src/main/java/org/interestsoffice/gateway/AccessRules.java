@@ -50,6 +50,7 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
               "/api/missions/{id}/{event:rupture|negotiation|agreement|cessation|closure|protecting-power|staff-ceiling|persona-non-grata|restoration}",
               HEADS),
           rule(HttpMethod.POST, "/api/missions/{id}/protecting-power/{change:consent|termination}", HEADS),
+          rule(HttpMethod.POST, "/api/missions/{id}/case-clock", HEADS),
           rule(HttpMethod.GET, "/api/missions/{id}/protecting-power", ANYONE),
           rule(HttpMethod.POST, "/api/missions/{id}/notes", HEADS),
           rule(HttpMethod.POST, "/api/missions/{id}/deadlines/{deadline}/{change:extension|suspension|reissue}", HEADS),

@@ -55,6 +55,7 @@ class GatewayRoutingTest extends GatewayInFrontOfServices {
       "POST,   /api/missions/42/staff-ceiling,             missions",
       "POST,   /api/missions/42/persona-non-grata,         missions",
       "POST,   /api/missions/42/restoration,               missions",
+      "POST,   /api/missions/42/case-clock,                missions",
       "GET,    /api/missions/42/protecting-power,          missions",
       "POST,   /api/missions/42/protecting-power/consent,  missions",
       "POST,   /api/missions/42/protecting-power/termination, missions",

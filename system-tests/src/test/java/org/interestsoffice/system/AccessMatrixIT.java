@@ -98,6 +98,8 @@ class AccessMatrixIT {
     expect("GET /api/missions/{x}/protecting-power", ANYONE);
     expect("POST /api/missions/{x}/protecting-power/consent", HEADS);
     expect("POST /api/missions/{x}/protecting-power/termination", HEADS);
+    // Exercises (§2): the crisis cell's heads move an exercise's case clock.
+    expect("POST /api/missions/{x}/case-clock", HEADS);
 
     expect("GET /api/staff", ANYONE);
     expect("POST /api/staff", STAFF_WRITERS);

@@ -102,23 +102,31 @@ public class ChangingDeadlines {
     return changed(changing, reissued, DeadlineChange.REISSUED, reissue.noteReference());
   }
 
+  /** The deadline as the API shows it, its time left read on the mission's clock (an exercise's case clock). */
+  @Transactional(readOnly = true)
+  public DeadlineView view(UUID missionId, Deadline deadline) {
+    Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    return DeadlineView.of(deadline, mission.now(clock.instant()));
+  }
+
   /** The mission's deadlines with their histories, for a caller who may see the mission. */
   @Transactional(readOnly = true)
   public List<DeadlineView> ofMission(UUID missionId) {
     Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     OfficeAccess.requireVisible(Callers.current(), mission.officeCode(), "Mission", missionId);
-    Instant now = clock.instant();
+    Instant now = mission.now(clock.instant());
     return deadlines.ofMission(missionId).stream().map(d -> DeadlineView.of(d, now, history.of(d.id()))).toList();
   }
 
   private record Changing(Caller caller, Instant now, Mission mission, Deadline deadline, DiplomaticNote note, Instant effectiveAt) {}
 
   private Changing begin(UUID missionId, UUID deadlineId, String action, String noteReference, Optional<Instant> effectiveAt) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     // The mission is locked first, as in every change of a mission, so that the scheduler and
     // users take their locks in one order.
     Mission mission = missions.lock(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     OfficeAccess.requireAction(caller, action, mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
     Deadline deadline = deadlines.lock(missionId, deadlineId).orElseThrow(() -> ProblemException.notFound("Deadline", deadlineId));
     DiplomaticNote note = notes.require(mission.officeCode(), noteReference);
@@ -141,7 +149,8 @@ public class ChangingDeadlines {
             deadline.status().name(),
             deadline.dueAt(),
             deadline.version(),
-            noteReference));
+            noteReference),
+        changing.now());
     Audit.changed(changing.caller(), change.name().toLowerCase() + " deadline", changing.mission().officeCode(), deadline.id());
     return deadline;
   }

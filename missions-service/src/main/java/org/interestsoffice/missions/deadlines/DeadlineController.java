@@ -1,6 +1,5 @@
 package org.interestsoffice.missions.deadlines;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadlineController {
 
   private final ChangingDeadlines changing;
-  private final Clock clock;
-
-  DeadlineController(ChangingDeadlines changing, Clock clock) {
+  DeadlineController(ChangingDeadlines changing) {
     this.changing = changing;
-    this.clock = clock;
   }
 
   // Each change takes effect at effectiveAt, by default the instant of its note.
@@ -44,12 +40,13 @@ class DeadlineController {
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/extension")
   DeadlineView extend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody ExtensionRequest request) {
-    return DeadlineView.of(changing.extend(id, deadlineId, request.noteReference().strip(), request.newDueAt(), Optional.ofNullable(request.effectiveAt())), clock.instant());
+    return changing.view(
+        id, changing.extend(id, deadlineId, request.noteReference().strip(), request.newDueAt(), Optional.ofNullable(request.effectiveAt())));
   }
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/suspension")
   DeadlineView suspend(@PathVariable UUID id, @PathVariable UUID deadlineId, @Valid @RequestBody SuspensionRequest request) {
-    return DeadlineView.of(changing.suspend(id, deadlineId, request.noteReference().strip(), Optional.ofNullable(request.effectiveAt())), clock.instant());
+    return changing.view(id, changing.suspend(id, deadlineId, request.noteReference().strip(), Optional.ofNullable(request.effectiveAt())));
   }
 
   @PostMapping("/api/missions/{id}/deadlines/{deadlineId}/reissue")
@@ -60,7 +57,7 @@ class DeadlineController {
             deadlineId,
             new ChangingDeadlines.Reissue(request.noteReference().strip(), request.noteReceivedAt(), request.window()),
             Optional.ofNullable(request.effectiveAt()));
-    return DeadlineView.of(reissued, clock.instant());
+    return changing.view(id, reissued);
   }
 
   @GetMapping("/api/missions/{id}/deadlines")

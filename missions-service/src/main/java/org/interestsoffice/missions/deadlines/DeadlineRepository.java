@@ -83,18 +83,35 @@ public class DeadlineRepository {
    * claimed by exactly one scheduler.
    */
   public List<Deadline> claimDue(Instant now, int limit) {
+    // Exercises are left out: their deadlines fire when their case clock is advanced.
     return jdbc.sql(
             """
-            select * from deadline
-            where status = 'RUNNING' and due_at <= :now
-            order by due_at
+            select d.* from deadline d join mission m on m.id = d.mission_id
+            where d.status = 'RUNNING' and d.due_at <= :now and m.exercise_starts_at is null
+            order by d.due_at
             limit :limit
-            for update skip locked
+            for update of d skip locked
             """)
         .param("now", Timestamp.from(now))
         .param("limit", limit)
         .query(DeadlineRepository::map)
         .list();
+  }
+
+  /** The mission's earliest running deadline due by the given instant, locked until the transaction ends. */
+  public Optional<Deadline> lockEarliestDue(UUID missionId, Instant upTo) {
+    return jdbc.sql(
+            """
+            select * from deadline
+            where mission_id = :missionId and status = 'RUNNING' and due_at <= :upTo
+            order by due_at, anchored_at, id
+            limit 1
+            for update
+            """)
+        .param("missionId", missionId)
+        .param("upTo", Timestamp.from(upTo))
+        .query(DeadlineRepository::map)
+        .optional();
   }
 
   /** The person's running or suspended personal deadlines, locked until the transaction ends. */

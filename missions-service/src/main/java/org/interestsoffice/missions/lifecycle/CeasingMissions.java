@@ -66,9 +66,10 @@ public class CeasingMissions {
 
   @Transactional
   public Outcome declare(UUID missionId, Cessation cessation) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a cessation");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
     MissionStatus before = mission.declareCessation();
     DiplomaticNote note = notes.require(mission.officeCode(), cessation.noteReference());
@@ -95,10 +96,11 @@ public class CeasingMissions {
    * The scheduler found the mission's negotiation deadline expired: the mission ceases as of the
    * instant it was due. Runs in the scheduler's transaction, with the mission and the deadline
    * locked by it.
+   *
+   * @param now when it fired: the wall clock's instant, or for an exercise the due instant on its case clock
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void negotiationExpired(Mission mission, Deadline expired) {
-    Instant now = clock.instant();
+  public void negotiationExpired(Mission mission, Deadline expired, Instant now) {
     MissionStatus before = mission.ceaseOnExpiry();
     Deadline finalDeparture = startFinalDeparture(mission, null, expired.dueAt(), FINAL_DEPARTURE_WINDOW, Caller.SYSTEM, now);
     changes.record(

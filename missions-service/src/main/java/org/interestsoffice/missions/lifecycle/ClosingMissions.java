@@ -54,9 +54,10 @@ public class ClosingMissions {
 
   @Transactional
   public Mission close(UUID missionId, Closure closure) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "close a mission");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
     MissionStatus before = mission.close();
     notes.require(mission.officeCode(), closure.noteReference());

@@ -58,9 +58,10 @@ public class DeclaringPersonaNonGrata {
 
   @Transactional
   public Outcome declare(UUID missionId, Declaration declaration) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a persona non grata");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a mission that has ceased has nobody left to declare.
     MissionStatus before = mission.declarePersonaNonGrata();
     KnownStaff.Member person =

@@ -57,9 +57,10 @@ public class EstablishingInterestsSection {
 
   @Transactional
   public Mission agree(UUID missionId, Agreement agreement) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "record an agreement");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
     MissionStatus before = mission.establishInterestsSection(agreement.protectingState(), agreement.staffCeiling(), agreement.services());
     DiplomaticNote note = notes.require(mission.officeCode(), agreement.noteReference());

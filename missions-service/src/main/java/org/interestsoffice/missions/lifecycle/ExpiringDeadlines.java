@@ -2,6 +2,7 @@ package org.interestsoffice.missions.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,14 +17,16 @@ import org.interestsoffice.missions.mission.MissionStatus;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Caller;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fires the deadlines that are due by the injected clock. Everything it knows is in the database:
- * a deadline that fell due while no instance ran is simply due at the next pass. Rows are claimed
- * with {@code FOR UPDATE SKIP LOCKED} and fired in the transaction that marks them {@code EXPIRED},
- * together with their events in the outbox, so each expiry happens exactly once however many
- * instances poll.
+ * Fires the deadlines that are due. Everything it knows is in the database: a deadline that fell
+ * due while no instance ran is simply due at the next pass. For real missions the scheduler claims
+ * rows by the injected clock with {@code FOR UPDATE SKIP LOCKED} and fires them in the transaction
+ * that marks them {@code EXPIRED}, together with their events in the outbox, so each expiry happens
+ * exactly once however many instances poll. An exercise's deadlines fire when its case clock is
+ * advanced, one after the other in due order under the mission's lock, each at its due instant.
  */
 @Service
 public class ExpiringDeadlines {
@@ -51,7 +54,7 @@ public class ExpiringDeadlines {
   }
 
   /**
-   * Fires up to {@code batchSize} due deadlines.
+   * Fires up to {@code batchSize} due deadlines of real missions.
    *
    * @return how many were fired
    */
@@ -68,14 +71,31 @@ public class ExpiringDeadlines {
     return fired;
   }
 
+  /**
+   * Fires, in due order, every deadline of the exercise that falls due by {@code upTo}, each as of
+   * its due instant: a negotiation that runs out ceases the mission, and the final departure it
+   * starts fires too if it falls due within the jump. Runs in the caller's transaction, which holds
+   * the mission's lock, so nothing fires twice and nothing overtakes.
+   *
+   * @return the deadlines fired, in the order they fired
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Deadline> fireDueOfExercise(Mission exercise, Instant upTo) {
+    List<Deadline> fired = new ArrayList<>();
+    Optional<Deadline> next;
+    while ((next = deadlines.lockEarliestDue(exercise.id(), upTo)).isPresent()) {
+      Deadline deadline = next.get();
+      // Read again each time: a cessation fired just before has changed the mission.
+      Mission mission = missions.lock(exercise.id()).orElseThrow();
+      fired.add(fireLocked(mission, deadline, deadline.dueAt()));
+    }
+    return fired;
+  }
+
   private boolean fire(Deadline deadline, Instant now) {
     if (deadline.kind().ordersPeopleOut()) {
       Mission mission = missions.find(deadline.missionId()).orElseThrow();
-      Deadline expired = expire(deadline, now);
-      outbox.append(
-          mission.officeCode(),
-          new DeadlineExpired(
-              mission.id(), mission.officeCode(), expired.id(), expired.kind().name(), expired.dueAt(), expired.version()));
+      fireLocked(mission, deadline, now);
       return true;
     }
     // A user's transaction holding the mission (an agreement, say) may be waiting for this very
@@ -84,18 +104,23 @@ public class ExpiringDeadlines {
     if (locked.isEmpty()) {
       return false;
     }
-    Mission mission = locked.get();
-    Deadline expired = expire(deadline, now);
-    if (mission.status() == MissionStatus.NEGOTIATING) {
-      ceasing.negotiationExpired(mission, expired);
-    }
+    fireLocked(locked.get(), deadline, now);
     return true;
   }
 
-  private Deadline expire(Deadline deadline, Instant now) {
+  /** Expires the deadline as of {@code now}; a negotiation's expiry ceases the mission still negotiating. */
+  private Deadline fireLocked(Mission mission, Deadline deadline, Instant now) {
     Deadline expired = deadline.expired();
     deadlines.update(expired);
     history.record(expired, DeadlineChange.EXPIRED, null, Caller.SYSTEM.username(), now, expired.dueAt());
+    if (expired.kind().ordersPeopleOut()) {
+      outbox.append(
+          mission.officeCode(),
+          new DeadlineExpired(mission.id(), mission.officeCode(), expired.id(), expired.kind().name(), expired.dueAt(), expired.version()),
+          now);
+    } else if (mission.status() == MissionStatus.NEGOTIATING) {
+      ceasing.negotiationExpired(mission, expired, now);
+    }
     return expired;
   }
 }

@@ -59,9 +59,10 @@ public class ImposingStaffCeiling {
 
   @Transactional
   public Outcome impose(UUID missionId, Reduction reduction) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "impose a staff ceiling");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     MissionStatus before = mission.imposeStaffCeiling(reduction.ceiling());
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", reduction.noteReceivedAt(), now);
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", reduction.effectiveAt().orElse(reduction.noteReceivedAt()), now);

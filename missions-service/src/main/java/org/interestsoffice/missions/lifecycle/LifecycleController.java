@@ -119,7 +119,7 @@ class LifecycleController {
             new OpeningNegotiation.Negotiation(
                 request.noteReference().strip(), request.agreedAt(), request.window(), request.remainingStaffCeiling(),
                 Optional.ofNullable(request.effectiveAt())));
-    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.negotiation(), clock.instant()));
+    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.negotiation(), outcome.mission().now(clock.instant())));
   }
 
   @PostMapping("/api/missions/{id}/agreement")
@@ -143,7 +143,7 @@ class LifecycleController {
             id,
             new CeasingMissions.Cessation(
                 request.noteReference().strip(), Optional.ofNullable(request.effectiveAt()), Optional.ofNullable(request.finalDepartureWindow())));
-    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.finalDeparture(), clock.instant()));
+    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.finalDeparture(), outcome.mission().now(clock.instant())));
   }
 
   @PostMapping("/api/missions/{id}/closure")
@@ -165,7 +165,7 @@ class LifecycleController {
             new ImposingStaffCeiling.Reduction(
                 request.noteReference().strip(), request.noteReceivedAt(), request.ceiling(), request.window(),
                 Optional.ofNullable(request.effectiveAt())));
-    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.reduction(), clock.instant()));
+    return new TransitionResponse(MissionView.of(outcome.mission()), DeadlineView.of(outcome.reduction(), outcome.mission().now(clock.instant())));
   }
 
   @PostMapping("/api/missions/{id}/persona-non-grata")
@@ -177,7 +177,7 @@ class LifecycleController {
                 request.staffId(), request.noteReference().strip(), request.noteReceivedAt(), request.window(),
                 Optional.ofNullable(request.effectiveAt())));
     return new PersonaNonGrataResponse(
-        MissionView.of(outcome.mission()), DeadlineView.of(outcome.personal(), clock.instant()), request.staffId(), outcome.staffName());
+        MissionView.of(outcome.mission()), DeadlineView.of(outcome.personal(), outcome.mission().now(clock.instant())), request.staffId(), outcome.staffName());
   }
 
   @PostMapping("/api/missions/{id}/restoration")

@@ -71,7 +71,7 @@ public class MissionChanges {
     transitions.record(
         mission.id(), transition.before(), mission.status(), transition.legalBasis(), transition.noteReference(), caller.username(), now,
         transition.effectiveAt());
-    outbox.append(mission.officeCode(), event);
+    outbox.append(mission.officeCode(), event, now);
     Audit.changed(caller, action, mission.officeCode(), mission.id());
   }
 }

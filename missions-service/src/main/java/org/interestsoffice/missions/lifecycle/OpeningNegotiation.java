@@ -57,9 +57,10 @@ public class OpeningNegotiation {
 
   @Transactional
   public Outcome open(UUID missionId, Negotiation negotiation) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "open a negotiation");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
     MissionStatus before = mission.openNegotiation(negotiation.remainingStaffCeiling());
     RecordingNotes.requireNotInTheFuture("agreedAt", negotiation.agreedAt(), now);

@@ -43,9 +43,10 @@ public class RestoringRelations {
 
   @Transactional
   public Mission restore(UUID missionId, Restoration restoration) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "restore relations");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     MissionStatus before = mission.restoreRelations();
     DiplomaticNote note = notes.require(mission.officeCode(), restoration.noteReference());
     Instant effectiveAt = changes.requireEffective(mission, "effectiveAt", restoration.effectiveAt().orElse(note.at()), now);

@@ -54,6 +54,6 @@ class RuptureController {
                 request.initiatedBy() == null ? RuptureInitiator.RECEIVING_STATE : request.initiatedBy(),
                 Optional.ofNullable(request.effectiveAt())));
     return new RuptureResponse(
-        MissionView.of(outcome.mission()), DeadlineView.of(outcome.departure(), clock.instant()));
+        MissionView.of(outcome.mission()), DeadlineView.of(outcome.departure(), outcome.mission().now(clock.instant())));
   }
 }

@@ -67,9 +67,10 @@ public class SeveringRelations {
 
   @Transactional
   public Outcome declare(UUID missionId, Rupture rupture) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = changes.lockForAction(caller, missionId, "declare a rupture");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     // The lifecycle is asked first: a command the status does not allow is a 409, whatever else is wrong.
     MissionStatus before = mission.severRelations(rupture.initiatedBy(), rupture.consularPostsClosed());
     RecordingNotes.requireNotInTheFuture("noteReceivedAt", rupture.noteReceivedAt(), now);

@@ -28,6 +28,7 @@ public final class Mission {
   private String protectingState;
   private List<String> interestsSectionServices;
   private RuptureInitiator ruptureInitiatedBy;
+  private Exercise exercise;
   private final long version;
 
   public Mission(
@@ -46,6 +47,7 @@ public final class Mission {
       Optional<String> protectingState,
       List<String> interestsSectionServices,
       Optional<RuptureInitiator> ruptureInitiatedBy,
+      Optional<Exercise> exercise,
       long version) {
     this.id = id;
     this.officeCode = officeCode;
@@ -62,6 +64,7 @@ public final class Mission {
     this.protectingState = protectingState.orElse(null);
     this.interestsSectionServices = List.copyOf(interestsSectionServices);
     this.ruptureInitiatedBy = ruptureInitiatedBy.orElse(null);
+    this.exercise = exercise.orElse(null);
     this.version = version;
   }
 
@@ -82,7 +85,7 @@ public final class Mission {
     }
     return new Mission(
         UUID.randomUUID(), officeCode, kind, name, sendingState, receivingState, city, timeZone, now,
-        MissionStatus.OPERATING, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0);
+        MissionStatus.OPERATING, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0);
   }
 
   /**
@@ -105,7 +108,51 @@ public final class Mission {
     return new Mission(
         UUID.randomUUID(), officeCode, MissionKind.INTERESTS_SECTION, name, sendingState, receivingState, city, timeZone, now,
         MissionStatus.INTERESTS_SECTION, false, Optional.of(staffCeiling), Optional.of(protectingState), List.of(),
-        Optional.empty(), 0);
+        Optional.empty(), Optional.empty(), 0);
+  }
+
+  /**
+   * Makes a newly registered mission an exercise whose case clock starts at the given instant.
+   *
+   * @return the same mission
+   */
+  public Mission asExerciseFrom(Instant startsAt) {
+    if (version != 0 || exercise != null) {
+      throw new IllegalStateException("Only a mission being registered becomes an exercise");
+    }
+    exercise = new Exercise(startsAt, startsAt);
+    return this;
+  }
+
+  /**
+   * The mission's own "now": the case clock of an exercise, the wall clock's instant for a real
+   * mission. Every time rule of the mission (not in the future, deadlines due) reads it.
+   */
+  public Instant now(Instant wallClock) {
+    return exercise == null ? wallClock : exercise.caseNow();
+  }
+
+  /**
+   * Moves an exercise's case clock forward; a real mission has none, and a case clock never goes
+   * back.
+   *
+   * @return where it stood before
+   */
+  public Instant advanceCaseClock(Instant to) {
+    if (exercise == null) {
+      throw ProblemException.conflict(
+              "Not an exercise", name + " is a real mission: it runs on the wall clock, which nobody advances")
+          .with("field", "advanceTo");
+    }
+    Instant before = exercise.caseNow();
+    if (!to.isAfter(before)) {
+      throw ProblemException.conflict(
+              "Case clock moves forward only", "The case clock of " + name + " stands at " + before + "; " + to + " is not later")
+          .with("field", "advanceTo")
+          .with("caseNow", before);
+    }
+    exercise = new Exercise(exercise.startsAt(), to);
+    return before;
   }
 
   /** A protecting power is a third state: neither the sending nor the receiving state. */
@@ -283,6 +330,10 @@ public final class Mission {
 
   public List<String> interestsSectionServices() {
     return interestsSectionServices;
+  }
+
+  public Optional<Exercise> exercise() {
+    return Optional.ofNullable(exercise);
   }
 
   /** Who broke relations, once they are broken. */

@@ -1,6 +1,7 @@
 package org.interestsoffice.missions.mission;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -44,13 +45,17 @@ class MissionController {
       @NotNull @TimeZoneId String timeZone,
       @NotBlank @Size(max = 200) String name,
       @CountryCode String protectingState,
-      @Min(0) @Max(1000) Integer staffCeiling) {
+      @Min(0) @Max(1000) Integer staffCeiling,
+      @Valid ExerciseRequest exercise) {
 
     @AssertTrue(message = "an interests section is registered with both protectingState and staffCeiling; other missions with neither")
     boolean isProtectionComplete() {
       return (protectingState == null) == (staffCeiling == null) && (kind != MissionKind.INTERESTS_SECTION || protectingState != null);
     }
   }
+
+  /** A drill, or history replayed: the mission's case clock starts at {@code startsAt}. */
+  record ExerciseRequest(@NotNull Instant startsAt) {}
 
   @PostMapping
   ResponseEntity<MissionView> register(@Valid @RequestBody RegisterMissionRequest request) {
@@ -65,7 +70,8 @@ class MissionController {
                 request.city().strip(),
                 ZoneId.of(request.timeZone()),
                 Optional.ofNullable(request.protectingState())
-                    .map(state -> new RegisteringMissions.UnderProtection(state, request.staffCeiling()))));
+                    .map(state -> new RegisteringMissions.UnderProtection(state, request.staffCeiling())),
+                Optional.ofNullable(request.exercise()).map(ExerciseRequest::startsAt)));
     return ResponseEntity.created(URI.create("/api/missions/" + mission.id())).body(MissionView.of(mission));
   }
 

@@ -28,9 +28,9 @@ public class MissionRepository {
             """
             insert into mission (id, office_code, kind, name, sending_state, receiving_state, city,
                                  time_zone, registered_at, status, consular_posts_closed, remaining_staff_ceiling,
-                                 protecting_state, version)
+                                 protecting_state, exercise_starts_at, case_now, version)
             values (:id, :office, :kind, :name, :sending, :receiving, :city, :zone, :registeredAt,
-                    :status, :consularClosed, :ceiling, :protectingState, 0)
+                    :status, :consularClosed, :ceiling, :protectingState, :exerciseStartsAt, :caseNow, 0)
             """)
         .param("id", mission.id())
         .param("office", mission.officeCode())
@@ -45,6 +45,8 @@ public class MissionRepository {
         .param("consularClosed", mission.consularPostsClosed())
         .param("ceiling", mission.remainingStaffCeiling().orElse(null), java.sql.Types.INTEGER)
         .param("protectingState", mission.protectingState().orElse(null), java.sql.Types.CHAR)
+        .param("exerciseStartsAt", mission.exercise().map(e -> Timestamp.from(e.startsAt())).orElse(null), java.sql.Types.TIMESTAMP)
+        .param("caseNow", mission.exercise().map(e -> Timestamp.from(e.caseNow())).orElse(null), java.sql.Types.TIMESTAMP)
         .update();
   }
 
@@ -56,7 +58,7 @@ public class MissionRepository {
                 update mission set status = :status, consular_posts_closed = :consularClosed,
                                    remaining_staff_ceiling = :ceiling, protecting_state = :protectingState,
                                    interests_section_services = :services, kind = :kind,
-                                   rupture_initiated_by = :initiatedBy, version = version + 1
+                                   rupture_initiated_by = :initiatedBy, case_now = :caseNow, version = version + 1
                 where id = :id and version = :version
                 """)
             .param("status", mission.status().name())
@@ -66,6 +68,7 @@ public class MissionRepository {
             .param("services", mission.interestsSectionServices().toArray(String[]::new))
             .param("kind", mission.kind().name())
             .param("initiatedBy", mission.ruptureInitiatedBy().map(Enum::name).orElse(null), java.sql.Types.VARCHAR)
+            .param("caseNow", mission.exercise().map(e -> Timestamp.from(e.caseNow())).orElse(null), java.sql.Types.TIMESTAMP)
             .param("id", mission.id())
             .param("version", mission.version())
             .update();
@@ -128,7 +131,13 @@ public class MissionRepository {
         Optional.ofNullable(rs.getString("protecting_state")),
         services(rs.getArray("interests_section_services")),
         Optional.ofNullable(rs.getString("rupture_initiated_by")).map(RuptureInitiator::valueOf),
+        exercise(rs),
         rs.getLong("version"));
+  }
+
+  private static Optional<Exercise> exercise(ResultSet rs) throws SQLException {
+    Timestamp startsAt = rs.getTimestamp("exercise_starts_at");
+    return startsAt == null ? Optional.empty() : Optional.of(new Exercise(startsAt.toInstant(), rs.getTimestamp("case_now").toInstant()));
   }
 
   private static List<String> services(Array array) throws SQLException {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A mission as the API shows it. */
+/** A mission as the API shows it; {@code exercise} (its start and where its case clock stands) only for an exercise. */
 public record MissionView(
     UUID id,
     String officeCode,
@@ -20,7 +20,8 @@ public record MissionView(
     Integer remainingStaffCeiling,
     String protectingState,
     List<String> interestsSectionServices,
-    RuptureInitiator ruptureInitiatedBy) {
+    RuptureInitiator ruptureInitiatedBy,
+    Exercise exercise) {
 
   public static MissionView of(Mission mission) {
     return new MissionView(
@@ -38,6 +39,7 @@ public record MissionView(
         mission.remainingStaffCeiling().orElse(null),
         mission.protectingState().orElse(null),
         mission.interestsSectionServices(),
-        mission.ruptureInitiatedBy().orElse(null));
+        mission.ruptureInitiatedBy().orElse(null),
+        mission.exercise().orElse(null));
   }
 }

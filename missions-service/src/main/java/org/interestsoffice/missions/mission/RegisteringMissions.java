@@ -45,13 +45,15 @@ public class RegisteringMissions {
       String receivingState,
       String city,
       ZoneId timeZone,
-      Optional<UnderProtection> underProtection) {}
+      Optional<UnderProtection> underProtection,
+      Optional<Instant> exerciseStartsAt) {}
 
   @Transactional
   public Mission register(NewMission request) {
     Caller caller = Callers.current();
     OfficeAccess.requireOffice(caller, "register a mission", request.officeCode(), Role.OFFICE_HEAD);
-    Instant now = clock.instant();
+    // An exercise is registered at the start of its case clock; a real mission now.
+    Instant now = request.exerciseStartsAt().orElse(clock.instant());
     if (request.underProtection().isPresent() && request.kind() != MissionKind.INTERESTS_SECTION) {
       throw ProblemException.invalid(
               "Invalid mission", "protectingState and staffCeiling are for an interests section; a " + request.kind() + " has neither")
@@ -65,6 +67,7 @@ public class RegisteringMissions {
             : Mission.register(
                 request.officeCode(), request.kind(), request.name(), request.sendingState(), request.receivingState(), request.city(),
                 request.timeZone(), now);
+    request.exerciseStartsAt().ifPresent(mission::asExerciseFrom);
     missions.add(mission);
     if (mission.status() == MissionStatus.INTERESTS_SECTION) {
       protection.underProtectionFromRegistration(mission, caller, now);
@@ -82,7 +85,9 @@ public class RegisteringMissions {
             mission.timeZone().getId(),
             mission.status().name(),
             mission.protectingState().orElse(null),
-            mission.remainingStaffCeiling().orElse(null)));
+            mission.remainingStaffCeiling().orElse(null),
+            mission.exercise().map(Exercise::startsAt).orElse(null)),
+        now);
     Audit.changed(caller, "register mission", mission.officeCode(), mission.id());
     return mission;
   }

@@ -41,7 +41,7 @@ public class RecordingNotes {
     Caller caller = Callers.current();
     Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     OfficeAccess.requireAction(caller, "record a note", mission.officeCode(), "Mission", missionId, Role.OFFICE_HEAD);
-    requireNotInTheFuture("at", request.at(), clock.instant());
+    requireNotInTheFuture("at", request.at(), mission.now(clock.instant()));
     DiplomaticNote note =
         notes.record(
             missionId,

@@ -66,9 +66,10 @@ public class ManagingProtectingPower {
 
   @Transactional
   public Mandate designate(UUID missionId, Designation designation) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = lockForAction(caller, missionId, "designate a protecting power");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     if (mission.status() == MissionStatus.OPERATING) {
       throw ProblemException.conflict(
               "Protecting power not allowed", "A protecting power is designated once relations are severed; " + mission.name() + " is OPERATING")
@@ -90,9 +91,10 @@ public class ManagingProtectingPower {
 
   @Transactional
   public Mandate consent(UUID missionId, Instant hostConsentAt) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = lockForAction(caller, missionId, "record the host's consent");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     RecordingNotes.requireNotInTheFuture("hostConsentAt", hostConsentAt, now);
     Mandate pending = mandates.lockCurrent(missionId).orElseThrow(() -> noMandate(mission));
     Mandate consented = pending.consented(hostConsentAt);
@@ -100,16 +102,18 @@ public class ManagingProtectingPower {
     mandates.recordChange(consented, ProtectingPowerMandates.Change.CONSENTED, null, caller.username(), hostConsentAt, now);
     outbox.append(
         mission.officeCode(),
-        new ProtectingPowerConsented(missionId, mission.officeCode(), consented.id(), consented.protectingState(), hostConsentAt));
+        new ProtectingPowerConsented(missionId, mission.officeCode(), consented.id(), consented.protectingState(), hostConsentAt),
+        now);
     Audit.changed(caller, "record protecting power consent", mission.officeCode(), missionId);
     return consented;
   }
 
   @Transactional
   public Terminated terminate(UUID missionId, Termination termination) {
-    Instant now = clock.instant();
     Caller caller = Callers.current();
     Mission mission = lockForAction(caller, missionId, "terminate a protecting power's mandate");
+    // An exercise runs on its case clock, a real mission on the wall clock.
+    Instant now = mission.now(clock.instant());
     DiplomaticNote note = notes.require(mission.officeCode(), termination.noteReference());
     Instant effectiveAt = termination.effectiveAt().orElse(note.at());
     RecordingNotes.requireNotInTheFuture("effectiveAt", effectiveAt, now);
@@ -118,7 +122,7 @@ public class ManagingProtectingPower {
     Mandate current = mandates.lockCurrent(missionId).orElseThrow(() -> noMandate(mission));
     Mandate ended = end(mission, current, termination.noteReference(), effectiveAt, caller, now);
     Optional<Mandate> successor = termination.successor().map(designation -> start(mission, designation, Optional.of(ended.id()), caller, now));
-    announceTermination(mission, ended, successor.map(Mandate::id).orElse(null));
+    announceTermination(mission, ended, successor.map(Mandate::id).orElse(null), now);
     Audit.changed(caller, "terminate protecting power", mission.officeCode(), missionId);
     return new Terminated(ended, successor);
   }
@@ -143,7 +147,7 @@ public class ManagingProtectingPower {
   public Optional<Mandate> endOnRestoration(Mission mission, String noteReference, Instant effectiveAt, Caller caller, Instant now) {
     return mandates.lockCurrent(mission.id()).map(current -> {
       Mandate ended = end(mission, current, noteReference, effectiveAt, caller, now);
-      announceTermination(mission, ended, null);
+      announceTermination(mission, ended, null, now);
       return ended;
     });
   }
@@ -186,7 +190,8 @@ public class ManagingProtectingPower {
         new ProtectingPowerDesignated(
             mission.id(), mission.officeCode(), mandate.protectedState(), mandate.protectingState(), mandate.receivingState(),
             mandate.scope().name(), mandate.hostConsentAt(), mandate.entryIntoForce(), mandate.id(), mandate.status().name(),
-            mandate.predecessorId(), mandate.custodyOfPremises(), mandate.custodyOfArchives()));
+            mandate.predecessorId(), mandate.custodyOfPremises(), mandate.custodyOfArchives()),
+        now);
     return mandate;
   }
 
@@ -198,12 +203,13 @@ public class ManagingProtectingPower {
     return ended;
   }
 
-  private void announceTermination(Mission mission, Mandate ended, UUID successorId) {
+  private void announceTermination(Mission mission, Mandate ended, UUID successorId, Instant now) {
     outbox.append(
         mission.officeCode(),
         new ProtectingPowerTerminated(
             mission.id(), mission.officeCode(), ended.id(), ended.protectingState(), ended.terminationNote(), ended.terminatedAt(),
-            successorId));
+            successorId),
+        now);
   }
 
   private static ProblemException noMandate(Mission mission) {

@@ -173,6 +173,6 @@ class MissionLifecycleTest {
   private static Mission aMission(MissionKind kind, MissionStatus status) {
     return new Mission(
         UUID.randomUUID(), "CCS", kind, "Embassy", "US", "VE", "Caracas", ZoneId.of("America/Caracas"),
-        Instant.parse("2019-01-23T20:00:00Z"), status, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 0);
+        Instant.parse("2019-01-23T20:00:00Z"), status, false, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0);
   }
 }

@@ -1,6 +1,7 @@
 package org.interestsoffice.platform.outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.platform.events.Correlation;
@@ -46,6 +47,14 @@ public class Outbox {
 
   /** Adds the event to the current transaction; there must be one. */
   public EventEnvelope append(String officeCode, Object payload) {
+    return append(officeCode, payload, clock.instant());
+  }
+
+  /**
+   * Adds the event to the current transaction, stamped as having occurred at the given instant
+   * (an exercise's events occur on its case clock, not the wall clock).
+   */
+  public EventEnvelope append(String officeCode, Object payload, Instant occurredAt) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("An event must be written in the transaction of the change it reports");
     }
@@ -56,7 +65,7 @@ public class Outbox {
             UUID.randomUUID(),
             event.type(),
             event.version(),
-            clock.instant(),
+            occurredAt,
             correlationId,
             Correlation.causationId().orElse(correlationId),
             officeCode,
