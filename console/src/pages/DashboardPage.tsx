@@ -3,12 +3,13 @@ import { Badge, Countdown, Instant, LoadError, Loading, Section } from '../compo
 import { useI18n } from '../i18n';
 import { post } from '../lib/api';
 import * as data from '../lib/data';
+import type { Values } from '../lib/drafts';
 import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { Link, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
 import type { Accountability, AlertProgress, Deadline, Mission, Office } from '../lib/types';
-import { countryCode, maxLength, officeCode, timeZone } from '../lib/validation';
+import { countryCode, maxLength, officeCode, thirdState, timeZone, wholeNumber } from '../lib/validation';
 import { signedIn } from '../session';
 
 interface MissionSummary {
@@ -133,6 +134,8 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
   );
 }
 
+const isSection = (values: Values) => values.kind === 'INTERESTS_SECTION';
+
 function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAdmin: boolean; onDone: () => void }) {
   const { t, label } = useI18n();
   return (
@@ -153,11 +156,16 @@ function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAd
           { name: 'receivingState', label: t('field.receivingState'), type: 'text', required: true, hint: t('hint.countryCode'), checks: [countryCode] },
           { name: 'city', label: t('field.city'), type: 'text', required: true, checks: [maxLength(100)] },
           { name: 'timeZone', label: t('field.timeZone'), type: 'text', required: true, hint: t('hint.timeZone'), suggestions: ['America/Caracas', 'America/New_York'], checks: [timeZone] },
+          // An interests section is registered as such, under its protecting power and with its ceiling.
+          { name: 'protectingState', label: t('field.protectingState'), type: 'text', required: true, hint: t('hint.countryCode'), shownWhen: isSection,
+            checks: [countryCode, (value, values) => thirdState({ sendingState: values.sendingState ?? '', receivingState: values.receivingState ?? '' })(value)] },
+          { name: 'staffCeiling', label: t('field.staffCeiling'), type: 'number', required: true, shownWhen: isSection, checks: [wholeNumber(0, 1000)] },
         ]}
         onSubmit={(v) =>
           post<Mission>('/missions', {
             officeCode: v.officeCode, kind: v.kind, name: v.name.trim(), sendingState: v.sendingState, receivingState: v.receivingState,
             city: v.city.trim(), timeZone: v.timeZone.trim(),
+            ...(isSection(v) ? { protectingState: v.protectingState, staffCeiling: Number(v.staffCeiling) } : {}),
           })
         }
         onDone={(created) => {
