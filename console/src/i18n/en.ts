@@ -377,6 +377,7 @@ export const en = {
   'mandate.designatedBy': 'Designated',
   'mandate.terminatedAt': 'Terminated',
   'mandate.predecessors': 'Earlier mandates ({count})',
+  'mandate.predecessor': 'Predecessor',
   'mandate.successorOf': 'succeeds the mandate of {state}',
   'mandate.consent': 'Record the host state’s consent',
   'mandate.consentSubmit': 'Record the consent',

@@ -378,6 +378,7 @@ export const es: Record<MessageKey, string> = {
   'mandate.designatedBy': 'Designado',
   'mandate.terminatedAt': 'Terminado',
   'mandate.predecessors': 'Mandatos anteriores ({count})',
+  'mandate.predecessor': 'Predecesor',
   'mandate.successorOf': 'sucede al mandato de {state}',
   'mandate.consent': 'Registrar el consentimiento del estado receptor',
   'mandate.consentSubmit': 'Registrar el consentimiento',

@@ -8,7 +8,8 @@ import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { Link, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
-import type { Accountability, AlertProgress, Deadline, Mission, Office } from '../lib/types';
+import { isOpen } from '../lib/rupture';
+import type { Accountability, AlertProgress, Deadline, Mission, Office, StaffMember } from '../lib/types';
 import { countryCode, maxLength, officeCode, thirdState, timeZone, wholeNumber } from '../lib/validation';
 import { signedIn } from '../session';
 
@@ -17,6 +18,8 @@ interface MissionSummary {
   deadlines?: Deadline[];
   accountability?: Accountability;
   progress?: AlertProgress;
+  /** Only read when a persona non grata's deadline is open: to name the person. */
+  staff?: StaffMember[];
 }
 
 async function loadDashboard(): Promise<{ offices: Office[]; missions: MissionSummary[] }> {
@@ -28,7 +31,9 @@ async function loadDashboard(): Promise<{ offices: Office[]; missions: MissionSu
         data.settled(data.accountability(mission.id)),
         data.settled(data.alertProgress(mission.id)),
       ]);
-      return { mission, deadlines, accountability, progress };
+      const personal = (deadlines ?? []).some((d) => d.kind === 'PERSONAL' && isOpen(d));
+      const staff = personal ? await data.settled(data.staff(mission.id)) : undefined;
+      return { mission, deadlines, accountability, progress, staff };
     }),
   );
   return { offices: offices ?? [], missions: summaries };
@@ -98,7 +103,7 @@ export function DashboardPage() {
 
 function MissionCard({ summary }: { summary: MissionSummary }) {
   const { t, label } = useI18n();
-  const { mission, deadlines } = summary;
+  const { mission, deadlines, staff } = summary;
   const open = (deadlines ?? []).filter((d) => d.status === 'RUNNING' || d.status === 'SUSPENDED');
   const overdue = overdueOf(summary);
   const unacknowledged = unacknowledgedOf(summary);
@@ -115,7 +120,11 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
       <ul class="deadlines">
         {open.map((d) => (
           <li key={d.id} data-testid="running-deadline" data-deadline={d.id}>
-            <span class="deadline-kind">{label('deadline', d.kind)}</span>{' '}
+            <span class="deadline-kind">
+              {d.kind === 'PERSONAL'
+                ? t('deadline.personalOf', { name: staff?.find((p) => p.id === d.staffId)?.fullName ?? t('deadline.someone') })
+                : label('deadline', d.kind)}
+            </span>{' '}
             {d.status === 'RUNNING' ? <Countdown dueAt={d.dueAt} /> : <Badge group="deadlineStatus" value={d.status} />}
             <div class="small"><Instant at={d.dueAt} zone={mission.timeZone} /></div>
           </li>

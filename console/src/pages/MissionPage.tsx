@@ -59,6 +59,7 @@ export function MissionPage({ missionId }: { missionId: string }) {
   const nameOf = (staffId: string | null | undefined) => staff.find((s) => s.id === staffId)?.fullName ?? t('deadline.someone');
   const offered = missionActions(user, mission);
   const mandateOffered = mandateActions(user, mission, mandates?.mandate);
+  const currentMandate = mandates && mandates.mandate.status !== 'TERMINATED' ? mandates.mandate : undefined;
   return (
     <div class="page mission" data-testid="mission-page" data-mission={mission.id}>
       <header class="page-header">
@@ -83,7 +84,8 @@ export function MissionPage({ missionId }: { missionId: string }) {
         {reduction && (
           <div><dt>{t('mission.reductionDue')}</dt><dd data-testid="reduction-due"><Instant at={reduction.dueAt} zone={zone} /></dd></div>
         )}
-        <div><dt>{t('field.protectingState')}</dt><dd>{mission.protectingState ?? '—'}</dd></div>
+        {/* The mandate pending or in force names the protecting power when there is one (a successor included). */}
+        <div><dt>{t('field.protectingState')}</dt><dd data-testid="mission-protecting-state">{currentMandate?.protectingState ?? mission.protectingState ?? '—'}</dd></div>
         {mission.interestsSectionServices.length > 0 && (
           <div><dt>{t('field.services')}</dt><dd>{mission.interestsSectionServices.join(', ')}</dd></div>
         )}
@@ -594,7 +596,7 @@ function MandateFacts({ mandate, zone, names }: { mandate: Mandate; zone: string
           <div><dt>{t('mandate.terminatedAt')}</dt><dd><Instant at={mandate.terminatedAt} zone={zone} /> {mandate.terminationNote && `· ${mandate.terminationNote}`}</dd></div>
         )}
         {mandate.predecessorId && (
-          <div><dt>{t('mandate.predecessors', { count: 1 })}</dt><dd>{t('mandate.successorOf', { state: names[mandate.predecessorId.toLowerCase()] ?? '—' })}</dd></div>
+          <div><dt>{t('mandate.predecessor')}</dt><dd>{t('mandate.successorOf', { state: names[mandate.predecessorId.toLowerCase()] ?? '—' })}</dd></div>
         )}
       </dl>
     </article>
