@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { ApiError, SessionEnded } from '../lib/api';
 import { clearDraft, loadDraft, saveDraft, type Values } from '../lib/drafts';
-import { explain, type Explained } from '../lib/problems';
+import { explain, named, type Explained, type Naming } from '../lib/problems';
 import { formatUtc, zonedInputToInstant, zoneCity } from '../lib/time';
 import { required, type Invalid } from '../lib/validation';
 import { ProblemBox } from './common';
@@ -38,13 +38,15 @@ interface Props<R> {
   onSubmit: (values: Values) => Promise<R>;
   onDone?: (result: R) => void;
   onCancel?: () => void;
+  /** Names the mission and people the values refer to, for refusals in plain words. */
+  naming?: (values: Values) => Naming;
 }
 
 /**
  * A form for one action of the API: checks what was typed before sending, keeps a draft through
  * a session that ends, and explains a refusal in plain words next to the fields concerned.
  */
-export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 'UTC', intro, onSubmit, onDone, onCancel }: Props<R>) {
+export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 'UTC', intro, onSubmit, onDone, onCancel, naming }: Props<R>) {
   const i18n = useI18n();
   const { t, tk } = i18n;
   const draft = useMemo(() => loadDraft(id), [id]);
@@ -124,7 +126,8 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
         return; // the page is reloading into the sign-in; the draft is kept
       }
       if (failure instanceof ApiError) {
-        const explained = explain(failure.problem, i18n, labelOf);
+        const about = naming?.(values) ?? {};
+        const explained = explain(failure.problem, i18n, labelOf, about);
         setRefusal(explained);
         const byField: Record<string, string> = {};
         for (const f of failure.problem.errors ?? []) {
@@ -132,7 +135,7 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
         }
         const field = failure.problem['field'];
         if (typeof field === 'string' && failure.problem.detail) {
-          byField[field] = failure.problem.detail;
+          byField[field] = named(failure.problem.detail, about.names);
         }
         setErrors(byField);
       } else {

@@ -1,6 +1,6 @@
 import { ApiError, get, post, query } from './api';
 import type {
-  Accountability, Alert, AlertDetail, AlertProgress, DeadLetter, Deadline, DepartureGroup, Mission, Note, Office, StaffMember,
+  Accountability, Alert, AlertDetail, AlertProgress, DeadLetter, Deadline, DepartureGroup, Mandates, Mission, Note, Office, StaffMember,
   TimelineEntry,
 } from './types';
 
@@ -12,6 +12,8 @@ export const mission = (id: string) => get<Mission>(`/missions/${id}`);
 export const deadlines = (id: string) => get<Deadline[]>(`/missions/${id}/deadlines`);
 export const timeline = (id: string) => get<TimelineEntry[]>(`/missions/${id}/timeline`);
 export const notes = (id: string) => get<Note[]>(`/missions/${id}/notes`);
+/** The mission's protecting power, or null when none was ever designated (the service answers 404). */
+export const protectingPower = (id: string) => noneYet<Mandates | null>(get<Mandates>(`/missions/${id}/protecting-power`), () => null);
 export const staff = (missionId: string, status?: string) => get<StaffMember[]>(`/staff${query({ missionId, status })}`);
 export const accountability = (id: string) => get<Accountability>(`/missions/${id}/accountability`);
 export const departureGroups = (missionId: string) => get<DepartureGroup[]>(`/departure-groups${query({ missionId })}`);

@@ -39,6 +39,55 @@ describe('refusals in plain words', () => {
   });
 });
 
+describe('refusals about missions and people, in their names', () => {
+  const PEDRO = '3f1c2d4e-0000-4000-8000-000000000001';
+  const MISSION = '9a8b7c6d-0000-4000-8000-00000000000a';
+  const about = {
+    mission: 'Embassy of Venezuela in Washington', person: 'Pedro Secretario',
+    names: { [PEDRO]: 'Pedro Secretario', [MISSION]: 'Embassy of Venezuela in Washington' },
+  };
+
+  it('says who was already declared persona non grata', () => {
+    const problem = { status: 409, title: 'Already persona non grata', detail: 'Pedro Secretario was already declared persona non grata by note N-1', deadlineId: 'd' };
+    expect(explain(problem, i18nFor('en'), undefined, about).title).toBe('Pedro Secretario was already declared persona non grata.');
+    expect(explain(problem, i18nFor('es'), undefined, about).title).toBe('Pedro Secretario ya fue declarado persona non grata.');
+  });
+
+  it('says who is not on the staff of which mission, with no id left in the service’s sentence', () => {
+    const problem = {
+      status: 404, title: 'Staff member not found', field: 'staffId',
+      detail: `Staff member ${PEDRO} is not on the staff of Embassy of Venezuela in Washington (someone registered a moment ago may take a few seconds to be known here)`,
+    };
+    const explained = explain(problem, i18nFor('en'), undefined, about);
+    expect(explained.title).toBe('Pedro Secretario is not on the staff of Embassy of Venezuela in Washington.');
+    expect(explained.detail).toContain('Staff member Pedro Secretario is not on the staff');
+    expect(explained.detail).not.toContain(PEDRO);
+  });
+
+  it('names the mission in place of its id, and says "this mission" when nothing names it', () => {
+    expect(explain({ status: 404, title: 'Mission not found', detail: `No mission with id ${MISSION.toUpperCase()}` }, i18nFor('en'), undefined, about).detail)
+      .toBe('No mission with id Embassy of Venezuela in Washington');
+    expect(explain({ status: 409, title: 'No protecting power', detail: 'x' }, i18nFor('en')).title)
+      .toBe('There is no protecting power pending consent or in force for this mission.');
+  });
+
+  it('gives a reduction’s refusals their numbers', () => {
+    expect(explain({ status: 409, title: 'Ceiling below the remaining staff', ceiling: 1, designated: 2 }, i18nFor('en'), undefined, about).title)
+      .toBe('A ceiling of 1 is below the 2 people already designated to remain at Embassy of Venezuela in Washington.');
+    expect(explain({ status: 409, title: 'Reduction already running' }, i18nFor('es'), undefined, about).title)
+      .toBe('Ya corre una reducción de Embassy of Venezuela in Washington: prorrogue o reemita su plazo.');
+  });
+
+  it('reads the status a refusal cites in words: the mission’s, or the mandate’s', () => {
+    expect(explain({ status: 409, title: 'Transition not allowed', currentStatus: 'CEASED' }, i18nFor('en')).title)
+      .toBe('This step is not possible in the mission’s current status (Ceased).');
+    expect(explain({ status: 409, title: 'Protecting power already designated', currentStatus: 'PENDING_CONSENT' }, i18nFor('en'), undefined, about).title)
+      .toBe('A protecting power is already designated for Embassy of Venezuela in Washington (Pending consent): terminate its mandate first, naming a successor if one takes over.');
+    expect(explain({ status: 409, title: 'Mandate change not allowed', currentStatus: 'TERMINATED' }, i18nFor('es')).title)
+      .toBe('El mandato no puede cambiarse en su estado actual (Terminado).');
+  });
+});
+
 describe('what each role is offered', () => {
   it('follows the design’s table of roles', () => {
     expect(may({ roles: ['office-head'] }, 'missionEvents')).toBe(true);

@@ -39,6 +39,39 @@ export interface Mission {
   remainingStaffCeiling: number | null;
   protectingState: string | null;
   interestsSectionServices: string[];
+  /** Who broke relations, once they are broken. */
+  ruptureInitiatedBy?: RuptureInitiator | null;
+}
+
+export type RuptureInitiator = 'RECEIVING_STATE' | 'SENDING_STATE';
+
+export type MandateStatus = 'PENDING_CONSENT' | 'IN_FORCE' | 'TERMINATED';
+export type ProtectionScope = 'DIPLOMATIC' | 'CONSULAR' | 'BOTH';
+
+/** A protecting power's mandate for a mission (VCDR art. 45-46). */
+export interface Mandate {
+  id: string;
+  missionId: string;
+  protectedState: string;
+  protectingState: string;
+  receivingState: string;
+  scope: ProtectionScope;
+  status: MandateStatus;
+  hostConsentAt: string | null;
+  entryIntoForce: string | null;
+  custodyOfPremises: boolean;
+  custodyOfArchives: boolean;
+  predecessorId: string | null;
+  terminatedAt: string | null;
+  terminationNote: string | null;
+  designatedBy: string;
+  designatedAt: string;
+}
+
+/** The mission's current (or latest) mandate and the ones before it, oldest first. */
+export interface Mandates {
+  mandate: Mandate;
+  history: Mandate[];
 }
 
 export type DeadlineStatus = 'RUNNING' | 'SUSPENDED' | 'MET' | 'EXPIRED' | 'SUPERSEDED';
@@ -52,6 +85,7 @@ export interface DeadlineChange {
   previousDeadlineId: string | null;
   actor: string;
   at: string;
+  effectiveAt?: string | null;
 }
 
 export interface Deadline {
@@ -66,11 +100,20 @@ export interface Deadline {
   remaining: string;
   supersedes: string | null;
   history: DeadlineChange[];
+  /** For a PERSONAL deadline, the person it applies to. */
+  staffId?: string | null;
 }
 
 export interface TimelineEntry {
   type: 'NOTE' | 'TRANSITION' | 'DEADLINE' | 'PROTECTING_POWER' | string;
+  /** The same as effectiveAt (older services send only this). */
   at: string;
+  /** When it took effect; the timeline is ordered by it. */
+  effectiveAt?: string | null;
+  /** When it was entered into the system. */
+  recordedAt?: string | null;
+  /** For a personal deadline's entries, the person it applies to. */
+  staffId?: string | null;
   what: string | null;
   actor: string | null;
   noteReference: string | null;

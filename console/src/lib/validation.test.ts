@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCode, dateTime, duration, email, officeCode, phone, required, timeZone, wholeNumber } from './validation';
+import { countryCode, dateTime, duration, effectiveTime, email, officeCode, phone, required, thirdState, timeZone, wholeNumber } from './validation';
 
 describe('checks before sending', () => {
   it('requires a value', () => {
@@ -35,5 +35,23 @@ describe('checks before sending', () => {
     expect(past('2019-01-23T16:01')).toEqual({ key: 'validation.notInFuture' });
     expect(dateTime('UTC', 'future', now)('2019-01-23T19:00')).toEqual({ key: 'validation.inFuture' });
     expect(past('not a time')).toEqual({ key: 'validation.dateTime' });
+  });
+
+  it('refuses an effective time in the future or before the mission’s previous step', () => {
+    const now = () => Date.parse('2019-01-25T20:00:00Z');
+    const check = effectiveTime('America/Caracas', '2019-01-23T20:00:00Z', now);
+    expect(check('')).toBeNull();
+    expect(check('2019-01-24T10:00')).toBeNull();
+    expect(check('2019-01-23T16:00')).toBeNull();
+    expect(check('2019-01-23T15:59')).toEqual({ key: 'validation.beforePrevious', params: { previous: '2019-01-23 16:00 Caracas' } });
+    expect(check('2019-01-25T16:01')).toEqual({ key: 'validation.notInFuture' });
+    expect(effectiveTime('UTC', undefined, now)('2000-01-01T00:00')).toBeNull();
+  });
+
+  it('wants a third state as protecting power', () => {
+    const mission = { sendingState: 'VE', receivingState: 'US' };
+    expect(thirdState(mission)('CH')).toBeNull();
+    expect(thirdState(mission)('US')).toEqual({ key: 'problem.invalidProtectingPower' });
+    expect(thirdState(mission)('VE')).not.toBeNull();
   });
 });

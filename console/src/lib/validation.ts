@@ -1,7 +1,7 @@
 // Checks a form makes before it sends anything: the same rules the services apply, so that most
 // mistakes are caught where they were typed. The services check everything again.
 
-import { durationOf, zonedInputToInstant } from './time';
+import { durationOf, instantToZonedInput, zoneCity, zonedInputToInstant } from './time';
 
 /** A message key of the dictionary with its parameters, or null when the value is fine. */
 export type Invalid = { key: string; params?: Record<string, string | number> } | null;
@@ -76,4 +76,27 @@ export function dateTime(zone: string, rule: 'any' | 'past' | 'future' = 'any', 
     }
     return null;
   };
+}
+
+/**
+ * When a step of the mission took effect: not later than now and, as the missions service
+ * requires, not before the mission's previous step (so that its history reads in order).
+ */
+export function effectiveTime(zone: string, previous: string | null | undefined, now: () => number = Date.now) {
+  const notLater = dateTime(zone, 'past', now);
+  return (value: string): Invalid => {
+    const wrong = notLater(value);
+    if (wrong || !value || !previous) {
+      return wrong;
+    }
+    return Date.parse(zonedInputToInstant(value, zone)!) < Date.parse(previous)
+      ? invalid('validation.beforePrevious', { previous: `${instantToZonedInput(previous, zone).replace('T', ' ')} ${zoneCity(zone)}` })
+      : null;
+  };
+}
+
+/** A protecting power is a third state: neither the sending nor the receiving state. */
+export function thirdState(mission: { sendingState: string; receivingState: string }) {
+  return (value: string): Invalid =>
+    value && (value === mission.sendingState || value === mission.receivingState) ? invalid('problem.invalidProtectingPower') : null;
 }

@@ -3,12 +3,14 @@ import { Badge, Countdown, Instant, LoadError, Loading, Section } from '../compo
 import { useI18n } from '../i18n';
 import { post } from '../lib/api';
 import * as data from '../lib/data';
+import type { Values } from '../lib/drafts';
 import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { Link, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
-import type { Accountability, AlertProgress, Deadline, Mission, Office } from '../lib/types';
-import { countryCode, maxLength, officeCode, timeZone } from '../lib/validation';
+import { isOpen } from '../lib/rupture';
+import type { Accountability, AlertProgress, Deadline, Mission, Office, StaffMember } from '../lib/types';
+import { countryCode, maxLength, officeCode, thirdState, timeZone, wholeNumber } from '../lib/validation';
 import { signedIn } from '../session';
 
 interface MissionSummary {
@@ -16,6 +18,8 @@ interface MissionSummary {
   deadlines?: Deadline[];
   accountability?: Accountability;
   progress?: AlertProgress;
+  /** Only read when a persona non grata's deadline is open: to name the person. */
+  staff?: StaffMember[];
 }
 
 async function loadDashboard(): Promise<{ offices: Office[]; missions: MissionSummary[] }> {
@@ -27,7 +31,9 @@ async function loadDashboard(): Promise<{ offices: Office[]; missions: MissionSu
         data.settled(data.accountability(mission.id)),
         data.settled(data.alertProgress(mission.id)),
       ]);
-      return { mission, deadlines, accountability, progress };
+      const personal = (deadlines ?? []).some((d) => d.kind === 'PERSONAL' && isOpen(d));
+      const staff = personal ? await data.settled(data.staff(mission.id)) : undefined;
+      return { mission, deadlines, accountability, progress, staff };
     }),
   );
   return { offices: offices ?? [], missions: summaries };
@@ -97,7 +103,7 @@ export function DashboardPage() {
 
 function MissionCard({ summary }: { summary: MissionSummary }) {
   const { t, label } = useI18n();
-  const { mission, deadlines } = summary;
+  const { mission, deadlines, staff } = summary;
   const open = (deadlines ?? []).filter((d) => d.status === 'RUNNING' || d.status === 'SUSPENDED');
   const overdue = overdueOf(summary);
   const unacknowledged = unacknowledgedOf(summary);
@@ -114,7 +120,11 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
       <ul class="deadlines">
         {open.map((d) => (
           <li key={d.id} data-testid="running-deadline" data-deadline={d.id}>
-            <span class="deadline-kind">{label('deadline', d.kind)}</span>{' '}
+            <span class="deadline-kind">
+              {d.kind === 'PERSONAL'
+                ? t('deadline.personalOf', { name: staff?.find((p) => p.id === d.staffId)?.fullName ?? t('deadline.someone') })
+                : label('deadline', d.kind)}
+            </span>{' '}
             {d.status === 'RUNNING' ? <Countdown dueAt={d.dueAt} /> : <Badge group="deadlineStatus" value={d.status} />}
             <div class="small"><Instant at={d.dueAt} zone={mission.timeZone} /></div>
           </li>
@@ -132,6 +142,8 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
     </li>
   );
 }
+
+const isSection = (values: Values) => values.kind === 'INTERESTS_SECTION';
 
 function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAdmin: boolean; onDone: () => void }) {
   const { t, label } = useI18n();
@@ -153,11 +165,16 @@ function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAd
           { name: 'receivingState', label: t('field.receivingState'), type: 'text', required: true, hint: t('hint.countryCode'), checks: [countryCode] },
           { name: 'city', label: t('field.city'), type: 'text', required: true, checks: [maxLength(100)] },
           { name: 'timeZone', label: t('field.timeZone'), type: 'text', required: true, hint: t('hint.timeZone'), suggestions: ['America/Caracas', 'America/New_York'], checks: [timeZone] },
+          // An interests section is registered as such, under its protecting power and with its ceiling.
+          { name: 'protectingState', label: t('field.protectingState'), type: 'text', required: true, hint: t('hint.countryCode'), shownWhen: isSection,
+            checks: [countryCode, (value, values) => thirdState({ sendingState: values.sendingState ?? '', receivingState: values.receivingState ?? '' })(value)] },
+          { name: 'staffCeiling', label: t('field.staffCeiling'), type: 'number', required: true, shownWhen: isSection, checks: [wholeNumber(0, 1000)] },
         ]}
         onSubmit={(v) =>
           post<Mission>('/missions', {
             officeCode: v.officeCode, kind: v.kind, name: v.name.trim(), sendingState: v.sendingState, receivingState: v.receivingState,
             city: v.city.trim(), timeZone: v.timeZone.trim(),
+            ...(isSection(v) ? { protectingState: v.protectingState, staffCeiling: Number(v.staffCeiling) } : {}),
           })
         }
         onDone={(created) => {

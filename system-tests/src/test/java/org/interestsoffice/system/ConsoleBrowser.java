@@ -122,6 +122,16 @@ final class ConsoleBrowser implements AutoCloseable {
     }
   }
 
+  /** A screenshot of the page at the laptop's width and this height (a page longer than the screen), then back to the laptop. */
+  void screenshot(String name, int height) {
+    driver.manage().window().setSize(new Dimension(LAPTOP.width, height));
+    try {
+      screenshot(name);
+    } finally {
+      driver.manage().window().setSize(LAPTOP);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

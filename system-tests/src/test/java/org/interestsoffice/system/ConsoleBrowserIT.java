@@ -39,13 +39,17 @@ class ConsoleBrowserIT {
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final String WASHINGTON_EMBASSY = "Embassy of Venezuela in Washington " + RUN;
   private static final String CARACAS_EMBASSY = "Embassy of the United States in Caracas " + RUN;
+  private static final String MIAMI_CONSULATE = "Consulate General of Venezuela in Miami " + RUN;
+  private static final String INTERESTS_SECTION = "Interests Section of Venezuela in Washington " + RUN;
   private static final Duration FAN_OUT = Duration.ofSeconds(90);
 
   private static RunningSystem system;
   private static ConsoleBrowser browser;
   private static String washington;
   private static String caracas;
+  private static String miami;
   private static final List<String> washingtonStaff = new ArrayList<>();
+  private static final Map<String, String> miamiStaff = new LinkedHashMap<>();
 
   @BeforeAll
   static void aWashingtonMissionWithItsStaffAndACaracasMission() {
@@ -59,6 +63,13 @@ class ConsoleBrowserIT {
     }
     // A local hire: never ordered out, never alerted, never offered as remaining staff.
     registerOnceMissionIsKnown(officer, washington, staff("Mary Local " + RUN, "LOCAL_HIRE", "US"));
+    // A consulate still operating, for the shapes of a rupture short of a break: a reduction and a persona non grata.
+    Map<String, Object> consulate = new LinkedHashMap<>(mission("WAS", MIAMI_CONSULATE, "VE", "US", "Miami", "America/New_York"));
+    consulate.put("kind", "CONSULATE");
+    miami = created(washingtonHead.post("/api/missions", consulate, "console-setup"));
+    for (String name : List.of("Ana Cónsul " + RUN, "Jorge Vicecónsul " + RUN)) {
+      miamiStaff.put(name, registerOnceMissionIsKnown(officer, miami, staff(name, "DIPLOMATIC_AGENT", "VE")));
+    }
     browser = ConsoleBrowser.start();
   }
 
@@ -164,6 +175,123 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(3)
+  void aReductionAndAPersonaNonGrataAreDeclaredAndThePersonalDeadlineBearsThePersonsName() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + miami);
+    browser.find(By.cssSelector("[data-testid=mission-page][data-mission='" + miami + "']"));
+    // An operating consulate: a break, a reduction, a persona non grata and its own closure; nothing of a later status.
+    browser.await(d -> !d.findElements(By.cssSelector("details[data-action=persona-non-grata]")).isEmpty());
+    assertThat(offeredActions()).containsExactly("rupture", "staff-ceiling", "persona-non-grata", "closure", "note");
+
+    openAction("staff-ceiling");
+    type("[data-action=staff-ceiling] input[name=noteReference]", "RED-2019-" + RUN);
+    type("[data-action=staff-ceiling] input[name=ceiling]", "1");
+    click("[data-action=staff-ceiling] button[type=submit]");
+    WebElement reduction = browser.find(By.cssSelector("[data-testid=deadline][data-kind=REDUCTION][data-status=RUNNING]"));
+    assertThat(reduction.findElement(By.tagName("h3")).getText()).isEqualTo("Reduction");
+    assertThat(reduction.findElement(By.cssSelector(".countdown")).getText()).matches("29 d 23:\\d\\d:\\d\\d left");
+    browser.await(d -> text("[data-testid=mission-ceiling]").equals("1"));
+    assertThat(text("[data-testid=reduction-due]")).contains("New York", "UTC");
+    assertThat(text(".page-header .badge")).as("a reduction leaves the status as it is").isEqualTo("Operating");
+
+    // A second reduction while this one runs: refused by the service, in plain words naming the mission.
+    openAction("staff-ceiling");
+    type("[data-action=staff-ceiling] input[name=noteReference]", "RED-2019-B-" + RUN);
+    type("[data-action=staff-ceiling] input[name=ceiling]", "0");
+    click("[data-action=staff-ceiling] button[type=submit]");
+    assertThat(browser.find(By.cssSelector("[data-action=staff-ceiling] .problem[role=alert] .problem-title")).getText())
+        .isEqualTo("A reduction of " + MIAMI_CONSULATE + " is already running: extend or reissue its deadline instead.");
+
+    String jorge = miamiStaff.get("Jorge Vicecónsul " + RUN);
+    openAction("persona-non-grata");
+    Select person = new Select(browser.find(By.cssSelector("[data-action=persona-non-grata] select[name=staffId]")));
+    assertThat(person.getOptions().stream().map(WebElement::getText))
+        .as("people chosen by name").contains("Ana Cónsul " + RUN + " (Diplomatic agent)", "Jorge Vicecónsul " + RUN + " (Diplomatic agent)")
+        .noneMatch(option -> option.contains(jorge));
+    person.selectByValue(jorge);
+    type("[data-action=persona-non-grata] input[name=noteReference]", "PNG-2019-" + RUN);
+    click("[data-action=persona-non-grata] button[type=submit]");
+
+    WebElement personal = browser.find(By.cssSelector("[data-testid=deadline][data-kind=PERSONAL][data-staff='" + jorge + "']"));
+    assertThat(personal.findElement(By.tagName("h3")).getText()).isEqualTo("Persona non grata: Jorge Vicecónsul " + RUN);
+    assertThat(personal.findElement(By.cssSelector(".countdown")).getText()).matches("2 d 23:\\d\\d:\\d\\d left");
+    browser.await(d -> text("[data-testid=timeline]").contains("Personal deadline of Jorge Vicecónsul " + RUN + ": started"));
+    assertThat(text("[data-testid=timeline]")).contains("Reduction deadline: started", "Declared persona non grata by the receiving state");
+    assertThat(browser.driver.getPageSource()).as("the person is named, never shown by id").doesNotContain(">" + jorge + "<");
+
+    // The same person again: refused before anything is sent, by name.
+    openAction("persona-non-grata");
+    new Select(browser.find(By.cssSelector("[data-action=persona-non-grata] select[name=staffId]"))).selectByValue(jorge);
+    type("[data-action=persona-non-grata] input[name=noteReference]", "PNG-2019-B-" + RUN);
+    click("[data-action=persona-non-grata] button[type=submit]");
+    assertThat(browser.find(By.cssSelector("[data-action=persona-non-grata] .field.invalid .error")).getText())
+        .isEqualTo("Jorge Vicecónsul " + RUN + " was already declared persona non grata: extend or reissue that deadline instead.");
+    browser.find(By.cssSelector("details[data-action=persona-non-grata] summary")).click();
+    browser.find(By.cssSelector("details[data-action=staff-ceiling] summary")).click();
+    browser.screenshot("02b-mission-reduction-persona-non-grata", 1500);
+  }
+
+  @Test
+  @Order(4)
+  void anInterestsSectionIsRegisteredUnderItsProtectingPowerWhoseMandateIsShownAndChanged() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    // The dashboard names the persona non grata of the step before too.
+    browser.await(d -> missionCard(miami).getText().contains("Persona non grata: Jorge Vicecónsul " + RUN));
+    browser.find(By.xpath("//details[.//form[@data-form='register-mission']]/summary")).click();
+    new Select(browser.find(By.cssSelector("form[data-form=register-mission] select[name=kind]"))).selectByValue("INTERESTS_SECTION");
+    type("form[data-form=register-mission] input[name=name]", INTERESTS_SECTION);
+    type("form[data-form=register-mission] input[name=sendingState]", "VE");
+    type("form[data-form=register-mission] input[name=receivingState]", "US");
+    type("form[data-form=register-mission] input[name=city]", "Washington");
+    type("form[data-form=register-mission] input[name=timeZone]", "America/New_York");
+    // A protecting power is a third state: the form says so before sending.
+    type("form[data-form=register-mission] input[name=protectingState]", "US");
+    type("form[data-form=register-mission] input[name=staffCeiling]", "5");
+    click("form[data-form=register-mission] button[type=submit]");
+    assertThat(browser.find(By.cssSelector("form[data-form=register-mission] .field.invalid .error")).getText())
+        .isEqualTo("The protecting power must be a third state.");
+    type("form[data-form=register-mission] input[name=protectingState]", "CH");
+    click("form[data-form=register-mission] button[type=submit]");
+
+    browser.await(d -> d.getCurrentUrl().contains("/console/missions/") && text(".page-header h1").equals(INTERESTS_SECTION));
+    assertThat(text(".page-header .badge")).isEqualTo("Interests section");
+    assertThat(text("[data-testid=mission-ceiling]")).isEqualTo("5");
+    WebElement mandate = browser.find(By.cssSelector("[data-testid=mandate][data-status=IN_FORCE]"));
+    assertThat(mandate.getText()).contains("Mandate of CH", "In force", "VE → US");
+    assertThat(text("[data-testid=mandate-scope]")).isEqualTo("Diplomatic and consular");
+    assertThat(text("[data-testid=mandate-custody]")).isEqualTo("premises, archives");
+    assertThat(offeredActions()).containsExactly("protecting-power-termination", "staff-ceiling", "persona-non-grata", "restoration", "note");
+
+    openAction("note");
+    type("[data-action=note] input[name=reference]", "PP-2019-" + RUN);
+    type("[data-action=note] textarea[name=summary]", "Switzerland hands over to Sweden");
+    click("[data-action=note] button[type=submit]");
+    browser.await(d -> text("#notes").contains("PP-2019-" + RUN));
+
+    // Switzerland's mandate ends and Sweden succeeds it, pending the host state's consent.
+    openAction("protecting-power-termination");
+    type("[data-action=protecting-power-termination] input[name=noteReference]", "PP-2019-" + RUN);
+    click("[data-action=protecting-power-termination] input[name=withSuccessor]");
+    type("[data-action=protecting-power-termination] input[name=successorState]", "SE");
+    click("[data-action=protecting-power-termination] button[type=submit]");
+    browser.find(By.cssSelector("[data-testid=mandate][data-status=PENDING_CONSENT]"));
+    assertThat(text("[data-testid=mandate-state]")).isEqualTo("SE");
+    assertThat(text("[data-testid=mission-protecting-state]")).isEqualTo("SE");
+    assertThat(text("[data-testid=mandate-consent]")).isEqualTo("awaited");
+    assertThat(text("[data-testid=mandate]")).contains("succeeds the mandate of CH");
+    assertThat(text("[data-testid=mandate-history] summary")).isEqualTo("Earlier mandates (1)");
+
+    openAction("protecting-power-consent");
+    click("[data-action=protecting-power-consent] button[type=submit]");
+    browser.find(By.cssSelector("[data-testid=mandate][data-status=IN_FORCE]"));
+    assertThat(text("[data-testid=mandate-consent]")).contains("New York", "UTC");
+    browser.await(d -> text("[data-testid=timeline]").contains("Protecting power: consented by the host state"));
+    assertThat(text("[data-testid=timeline]")).contains("Protecting power: designated", "Protecting power: mandate terminated");
+    browser.find(By.cssSelector("details[data-action=protecting-power-termination] summary")).click();
+    browser.screenshot("02c-protecting-power-mandate", 1500);
+  }
+
+  @Test
+  @Order(5)
   void remainingStaffAreDesignatedUpToTheCeilingAndTheNextIsRefusedInPlainWords() throws Exception {
     browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
     openAction("note");
@@ -206,7 +334,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void whatWasTypedSurvivesTheEndOfTheSession() {
     browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
     openAction("note");
@@ -224,7 +352,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void aCaracasOfficerSeesNoWashingtonDataAndIsOfferedNoHeadsAction() {
     browser.clickAndLeave(browser.find(By.cssSelector("[data-testid=sign-out]")));
     // Signing out ended the Keycloak session too: the login page asks again.
@@ -265,7 +393,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void theConsoleSpeaksSpanishAndRemembersIt() {
     browser.driver.get(system.gateway.baseUrl() + "/console/");
     new Select(browser.find(By.id("language"))).selectByValue("es");
@@ -284,6 +412,11 @@ class ConsoleBrowserIT {
     browser.driver.manage().window().setSize(ConsoleBrowser.TABLET);
     browser.screenshot("08-staff-spanish-tablet");
     browser.driver.manage().window().setSize(ConsoleBrowser.LAPTOP);
+  }
+
+  /** The actions the mission page offers, in order (protecting power's first, then the lifecycle's). */
+  private static List<String> offeredActions() {
+    return browser.driver.findElements(By.cssSelector("details[data-action]")).stream().map(e -> e.getAttribute("data-action")).toList();
   }
 
   /** The mission page's fan-out bar as "done/total". */
