@@ -316,6 +316,11 @@ class EveryShapeOfARuptureIT {
     Answer extended =
         caracas.changeDeadline(embassy, idOf(personal), "extension", Map.of("noteReference", extension, "newDueAt", extendedTo.toString()));
     assertThat(extended.status()).as(extended.toString()).isEqualTo(200);
+    JsonNode listed = caracas.deadlines(embassy).json().valueStream().filter(d -> d.get("kind").asString().equals("PERSONAL")).findFirst().orElseThrow();
+    assertThat(listed.get("staffName").asString()).isEqualTo("Daniel Whitcombe");
+    assertThat(caracas.timeline(embassy).json().valueStream().filter(e -> "PERSONAL".equals(e.path("deadlineKind").asString(""))))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.get("staffName").asString()).isEqualTo("Daniel Whitcombe"));
     EventEnvelope changed = tap.next(e -> e.type().equals("DeadlineChanged") && aboutMission(embassy).test(e));
     assertThat(changed.payload().get("deadlineKind").asString()).isEqualTo("PERSONAL");
     clockAt(extendedTo.plus(Duration.ofMinutes(1)));
@@ -398,6 +403,19 @@ class EveryShapeOfARuptureIT {
     // An interests section without its protecting power, or an embassy with one.
     assertThat(havana.register(usEmbassyInHavana().ofKind("INTERESTS_SECTION")).status()).isEqualTo(400);
     assertThat(havana.register(usEmbassyInHavana().with("protectingState", "CH").with("staffCeiling", 3)).status()).isEqualTo(400);
+
+    // A valid successor: the section now works under Sweden, pending Cuba's consent.
+    Answer replaced =
+        havana.post(path(section, "protecting-power/termination"), Map.of(
+            "noteReference", terminationNote, "successor", Map.of("protectingState", "SE", "scope", "BOTH")));
+    assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    assertThat(replaced.json().get("terminated").get("status").asString()).isEqualTo("TERMINATED");
+    assertThat(replaced.json().get("successor").get("status").asString()).isEqualTo("PENDING_CONSENT");
+    assertThat(replaced.json().get("successor").get("predecessorId").asString()).isEqualTo(replaced.json().get("terminated").get("id").asString());
+    assertThat(havana.mission(section).json().get("protectingState").asString()).isEqualTo("SE");
+    JsonNode mandates = havana.get(path(section, "protecting-power")).json();
+    assertThat(mandates.get("mandate").get("protectingState").asString()).isEqualTo("SE");
+    assertThat(mandates.get("history").valueStream().map(m -> m.get("protectingState").asString()).toList()).containsExactly("CH");
   }
 
   // --- helpers ---

@@ -13,6 +13,7 @@ import org.interestsoffice.missions.mission.MissionRepository;
 import org.interestsoffice.missions.notes.DiplomaticNote;
 import org.interestsoffice.missions.notes.NoteRegister;
 import org.interestsoffice.missions.notes.RecordingNotes;
+import org.interestsoffice.missions.staff.KnownStaff;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
@@ -36,6 +37,7 @@ public class ChangingDeadlines {
   private final DeadlineHistory history;
   private final NoteRegister notes;
   private final Outbox outbox;
+  private final KnownStaff staff;
   private final Clock clock;
 
   ChangingDeadlines(
@@ -44,12 +46,14 @@ public class ChangingDeadlines {
       DeadlineHistory history,
       NoteRegister notes,
       Outbox outbox,
+      KnownStaff staff,
       Clock clock) {
     this.missions = missions;
     this.deadlines = deadlines;
     this.history = history;
     this.notes = notes;
     this.outbox = outbox;
+    this.staff = staff;
     this.clock = clock;
   }
 
@@ -106,7 +110,14 @@ public class ChangingDeadlines {
   @Transactional(readOnly = true)
   public DeadlineView view(UUID missionId, Deadline deadline) {
     Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
-    return DeadlineView.of(deadline, mission.now(clock.instant()));
+    return DeadlineView.of(deadline, mission.now(clock.instant()), List.of(), personOf(deadline).orElse(null));
+  }
+
+  /** The name of the person a personal deadline applies to. */
+  private Optional<String> personOf(Deadline deadline) {
+    return Optional.ofNullable(deadline.staffId())
+        .flatMap(staffId -> staff.inMission(deadline.missionId(), staffId))
+        .map(KnownStaff.Member::fullName);
   }
 
   /** The mission's deadlines with their histories, for a caller who may see the mission. */
@@ -115,7 +126,9 @@ public class ChangingDeadlines {
     Mission mission = missions.find(missionId).orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     OfficeAccess.requireVisible(Callers.current(), mission.officeCode(), "Mission", missionId);
     Instant now = mission.now(clock.instant());
-    return deadlines.ofMission(missionId).stream().map(d -> DeadlineView.of(d, now, history.of(d.id()))).toList();
+    return deadlines.ofMission(missionId).stream()
+        .map(d -> DeadlineView.of(d, now, history.of(d.id()), personOf(d).orElse(null)))
+        .toList();
   }
 
   private record Changing(Caller caller, Instant now, Mission mission, Deadline deadline, DiplomaticNote note, Instant effectiveAt) {}

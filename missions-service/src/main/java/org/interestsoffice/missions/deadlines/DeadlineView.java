@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param supersedes the deadline it was reissued from, or null
  * @param history its start, changes and end, oldest first (empty where not asked for)
  * @param staffId for a {@code PERSONAL} deadline, the person it applies to (else null)
+ * @param staffName for a {@code PERSONAL} deadline, that person's name as missions knows it (else null)
  */
 public record DeadlineView(
     UUID id,
@@ -25,13 +26,18 @@ public record DeadlineView(
     Duration remaining,
     UUID supersedes,
     List<DeadlineHistory.Entry> history,
-    UUID staffId) {
+    UUID staffId,
+    String staffName) {
 
   public static DeadlineView of(Deadline deadline, Instant now) {
     return of(deadline, now, List.of());
   }
 
   public static DeadlineView of(Deadline deadline, Instant now, List<DeadlineHistory.Entry> history) {
+    return of(deadline, now, history, null);
+  }
+
+  public static DeadlineView of(Deadline deadline, Instant now, List<DeadlineHistory.Entry> history, String staffName) {
     return new DeadlineView(
         deadline.id(),
         deadline.kind(),
@@ -44,6 +50,7 @@ public record DeadlineView(
         deadline.remainingAt(now),
         deadline.supersedes(),
         history,
-        deadline.staffId());
+        deadline.staffId(),
+        staffName);
   }
 }

@@ -177,7 +177,10 @@ class LifecycleController {
                 request.staffId(), request.noteReference().strip(), request.noteReceivedAt(), request.window(),
                 Optional.ofNullable(request.effectiveAt())));
     return new PersonaNonGrataResponse(
-        MissionView.of(outcome.mission()), DeadlineView.of(outcome.personal(), outcome.mission().now(clock.instant())), request.staffId(), outcome.staffName());
+        MissionView.of(outcome.mission()),
+        DeadlineView.of(outcome.personal(), outcome.mission().now(clock.instant()), List.of(), outcome.staffName()),
+        request.staffId(),
+        outcome.staffName());
   }
 
   @PostMapping("/api/missions/{id}/restoration")

@@ -155,6 +155,14 @@ public final class Mission {
     return before;
   }
 
+  /**
+   * The protecting power of an interests section changed (a successor took over its mandate): the
+   * section now works under that state.
+   */
+  public void protectedBy(String state) {
+    protectingState = state;
+  }
+
   /** A protecting power is a third state: neither the sending nor the receiving state. */
   public static void requireThirdState(String protectingState, String sendingState, String receivingState) {
     if (protectingState.equals(sendingState) || protectingState.equals(receivingState)) {

@@ -184,6 +184,11 @@ public class ManagingProtectingPower {
             designation.scope(), consent == null ? MandateStatus.PENDING_CONSENT : MandateStatus.IN_FORCE, consent, consent,
             designation.custodyOfPremises(), designation.custodyOfArchives(), predecessor.orElse(null), null, null, caller.username(), now);
     mandates.add(mandate);
+    // An interests section works under the state whose mandate is in force or pending: a successor takes its place.
+    if (mission.protectingState().isPresent() && !mission.protectingState().get().equals(mandate.protectingState())) {
+      mission.protectedBy(mandate.protectingState());
+      missions.update(mission);
+    }
     mandates.recordChange(mandate, ProtectingPowerMandates.Change.DESIGNATED, null, caller.username(), consent == null ? now : consent, now);
     outbox.append(
         mission.officeCode(),

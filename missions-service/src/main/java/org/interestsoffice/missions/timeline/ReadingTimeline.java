@@ -42,19 +42,20 @@ public class ReadingTimeline {
               select 'NOTE' as type, 0 as rank, 0 as seq, noted_at as at, recorded_at, direction as what, recorded_by as actor,
                      reference as note_reference, null as from_status, null as to_status, null as legal_basis,
                      null::uuid as deadline_id, null as deadline_kind, null as deadline_status,
-                     null::timestamptz as due_at, null::integer as version, summary, null::uuid as staff_id
+                     null::timestamptz as due_at, null::integer as version, summary, null::uuid as staff_id, null as staff_name
               from diplomatic_note where mission_id = :missionId
               union all
               select 'TRANSITION', 1, id, effective_at, occurred_at, to_status, actor, note_reference, from_status, to_status, legal_basis,
-                     null, null, null, null, null, null, null
+                     null, null, null, null, null, null, null, null
               from mission_transition where mission_id = :missionId
               union all
               select 'DEADLINE', 2, c.id, c.effective_at, c.occurred_at, c.change, c.actor, c.note_reference, null, null, null,
-                     c.deadline_id, d.kind, c.status, c.due_at, c.version, null, d.staff_id
-              from deadline_change c join deadline d on d.id = c.deadline_id where c.mission_id = :missionId
+                     c.deadline_id, d.kind, c.status, c.due_at, c.version, null, d.staff_id, ks.full_name
+              from deadline_change c join deadline d on d.id = c.deadline_id left join known_staff ks on ks.staff_id = d.staff_id
+              where c.mission_id = :missionId
               union all
               select 'PROTECTING_POWER', 3, id, effective_at, recorded_at, change, actor, note_reference, null, null, null,
-                     null, null, status, null, null, 'Protecting state ' || protecting_state, null
+                     null, null, status, null, null, 'Protecting state ' || protecting_state, null, null
               from protecting_power_change where mission_id = :missionId
             ) timeline
             order by at, rank, recorded_at, seq
@@ -81,7 +82,8 @@ public class ReadingTimeline {
                   due == null ? null : due.toInstant(),
                   (Integer) rs.getObject("version"),
                   rs.getString("summary"),
-                  rs.getObject("staff_id", UUID.class));
+                  rs.getObject("staff_id", UUID.class),
+                  rs.getString("staff_name"));
             })
         .list();
   }

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param recordedAt when it was entered into the system
  * @param what the note's direction, the new status, the deadline's change, or the mandate's change
  * @param staffId for a personal deadline, the person it applies to
+ * @param staffName that person's name
  */
 public record TimelineEntry(
     String type,
@@ -31,4 +32,5 @@ public record TimelineEntry(
     Instant dueAt,
     Integer version,
     String summary,
-    UUID staffId) {}
+    UUID staffId,
+    String staffName) {}
