@@ -254,7 +254,12 @@ final class ReplayingExercises {
     } else if (command instanceof Command.Departures) {
       List<JsonNode> present = staff(mission, id).stream().filter(s -> !s.path("status").asString().equals("DEPARTED")).toList();
       for (JsonNode person : present) {
-        api.post(mission.actor(), "/api/staff/" + person.path("id").asString() + "/departure", Map.of("departedAt", at)).expect(200);
+        // Personnel orders the remaining staff out once it has MissionCeased; until then they still remain.
+        Api.untilCaughtUp(
+                () -> api.post(mission.actor(), "/api/staff/" + person.path("id").asString() + "/departure", Map.of("departedAt", at)),
+                r -> r.is(409) && r.title().equals("Designated remaining staff"),
+                EVENT_LIMIT)
+            .expect(200);
       }
       done(mission, present.size() + " staff recorded as departed at " + at);
     } else if (command instanceof Command.Closure closure) {
