@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.interestsoffice.demo.Exercise.Action;
@@ -87,17 +88,26 @@ final class ReplayingExercises {
       }
       return;
     }
-    for (Action earlier : exercise.actionsOf(mission.key())) {
-      if (earlier == action) {
-        break;
-      }
-      if (!(earlier.command() instanceof Command.Registration) && !taken(earlier.command(), state)) {
-        throw outOfOrder(exercise, mission, action, earlier);
-      }
+    Optional<Action> first = firstNotTaken(exercise.actionsOf(mission.key()), action, command -> taken(command, state));
+    if (first.isPresent()) {
+      throw outOfOrder(exercise, mission, action, first.get());
     }
     advanceTo(mission, id, state, action.at());
     recordNotes(mission, id, action);
     give(exercise, mission, id, action);
+  }
+
+  /** The mission's first action before this one that its record does not show taken: the step to run first. */
+  static Optional<Action> firstNotTaken(List<Action> actionsOfMission, Action action, Predicate<Command> taken) {
+    for (Action earlier : actionsOfMission) {
+      if (earlier == action) {
+        break;
+      }
+      if (!taken.test(earlier.command())) {
+        return Optional.of(earlier);
+      }
+    }
+    return Optional.empty();
   }
 
   // ------------------------------------------------------------------------------ what a step does

@@ -67,6 +67,8 @@ final class Status {
       out.printf("    alerts %d: queued %d, retrying %d, sent %d, failed %d, dead %d, acknowledged %d%n", alerts.path("total").asLong(),
           alerts.path("queued").asLong(), alerts.path("retrying").asLong(), alerts.path("sent").asLong(), alerts.path("failed").asLong(),
           alerts.path("dead").asLong(), alerts.path("acknowledged").asLong());
+    } else if (progress.is(404)) {
+      out.println("    alerts: none (notifications has never had to alert anyone of this mission)");
     } else {
       out.printf("    alerts: %d %s%n", progress.status(), progress.describe());
     }

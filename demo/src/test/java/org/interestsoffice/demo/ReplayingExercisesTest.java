@@ -69,4 +69,21 @@ class ReplayingExercisesTest {
         .isEqualTo("2019-01-23T20:00:00Z OPERATING -> RELATIONS_SEVERED [EX2019/MPPRE/2019-01-23]");
     assertThat(ReplayingExercises.describe(TIMELINE.get(0))).contains("NOTE INCOMING [EX2019/MPPRE/2019-01-23] 23 January 2019");
   }
+
+  @Test
+  void aStepWhoseEarlierStepsAreNotTakenIsRefusedNamingTheFirstOfThem() {
+    Exercise exercise = Histories.CASE_2019;
+    List<Exercise.Action> caracas = exercise.actionsOf(Histories.US_CARACAS_2019.key());
+    Exercise.Action cessation =
+        caracas.stream().filter(a -> a.command() instanceof Command.Cessation).findFirst().orElseThrow();
+    // The record above: rupture, talks and suspension taken; the extension not.
+    assertThat(ReplayingExercises.firstNotTaken(caracas, cessation, ReplayingExercisesTest::taken))
+        .hasValueSatisfying(first -> assertThat(exercise.stepOf(first).name()).isEqualTo("extension"));
+    Exercise.Action extension =
+        caracas.stream().filter(a -> a.command() instanceof Command.Extension).findFirst().orElseThrow();
+    assertThat(ReplayingExercises.firstNotTaken(caracas, extension, ReplayingExercisesTest::taken)).isEmpty();
+    // Nothing taken yet (registered only): the rupture comes first.
+    assertThat(ReplayingExercises.firstNotTaken(caracas, extension, command -> command instanceof Command.Registration))
+        .hasValueSatisfying(first -> assertThat(exercise.stepOf(first).name()).isEqualTo("rupture"));
+  }
 }
