@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code bin/demo}: the demo data, the timeline replay, and what the captures received. */
+/** {@code bin/demo}: the demo data, the cases of history replayed as exercises, and what the captures received. */
 public final class Demo {
 
   static final String USAGE =
@@ -19,9 +19,14 @@ public final class Demo {
       Usage: bin/demo <command>
 
         load                     load the 2019 case (offices CCS and WAS, their missions and staff); a second load adds nothing
-        replay <step>|all        replay the 2019 timeline now, step by step, as the office heads:
-                                 rupture, negotiation (ceiling 7), suspension, extension, cessation
-        status                   the demo missions: status, deadlines, staff by status, alerts
+        replay all               replay both cases of history as exercises, with their historical instants:
+                                 2019 (Venezuela and the United States) and cuba1961 (Cuba, 1961 to 2015)
+        replay 2019 [step|all]   2019 step by step: rupture, negotiation, suspension, extension, cessation, departure, closure
+        replay cuba1961 [step|all]
+                                 1961-2015: reduction, rupture, protection, cessation, closure, section, restoration
+                                 (a bare 2019 step, "replay rupture", is the 2019 one)
+        timeline [2019|cuba1961] the exercises' timelines as recorded (both when not named)
+        status                   the demo missions and exercises: status, case clock, deadlines, staff by status, alerts
         mail [address]           what the SMTP capture received: per recipient, or every message to one address in full
         sms [number]             what the SMS capture received (NOTIFICATIONS_SMS_CAPTURE_FILE)
         prove-scale-out [opts]   with two instances of each service: a rupture of a 500-person mission gives each person
@@ -54,13 +59,13 @@ public final class Demo {
           new LoadingDemoData(api, out).load();
         }
         case "replay" -> {
-          if (rest.isEmpty()) {
-            out.println("Name a step: " + String.join(", ", ReplayingTimeline.STEPS) + ", or all");
-            return 2;
+          return replay(new ReplayingExercises(api, out), rest, out);
+        }
+        case "timeline" -> {
+          ReplayingExercises replaying = new ReplayingExercises(api, out);
+          for (Exercise exercise : rest.isEmpty() ? Histories.ALL : rest.stream().map(Demo::exercise).toList()) {
+            replaying.printTimelines(exercise);
           }
-          ReplayingTimeline replay = new ReplayingTimeline(api, out);
-          rest.forEach(replay::replay);
-          out.println("What went out: bin/demo mail, bin/demo sms; where things stand: bin/demo status");
         }
         case "status" -> new Status(api, out).show();
         case "mail" -> mail(new MailCapture(endpoints, http, json), rest, out);
@@ -79,6 +84,35 @@ public final class Demo {
       out.println("FAILED: " + failure.getMessage());
       return 1;
     }
+  }
+
+  private static int replay(ReplayingExercises replaying, List<String> rest, PrintStream out) {
+    if (rest.isEmpty()) {
+      out.println("Name a case and a step: replay 2019 <step|all>, replay cuba1961 <step|all>, or replay all");
+      return 2;
+    }
+    if (rest.size() == 1 && rest.get(0).equals("all")) {
+      Histories.ALL.forEach(replaying::replayAll);
+    } else if (Histories.named(rest.get(0)).isPresent()) {
+      Exercise exercise = Histories.named(rest.get(0)).get();
+      List<String> steps = rest.subList(1, rest.size());
+      if (steps.isEmpty() || steps.equals(List.of("all"))) {
+        replaying.replayAll(exercise);
+      } else {
+        steps.forEach(step -> replaying.replay(exercise, step));
+      }
+    } else {
+      // A bare step is 2019's, as the earlier replay named them.
+      rest.forEach(step -> replaying.replay(Histories.CASE_2019, step));
+    }
+    out.println("Where things stand: bin/demo status; the timelines: bin/demo timeline; what went out: bin/demo mail, bin/demo sms");
+    return 0;
+  }
+
+  private static Exercise exercise(String name) {
+    return Histories.named(name)
+        .orElseThrow(() -> new DemoFailure("No case " + name + ": the cases are "
+            + String.join(", ", Histories.ALL.stream().map(Exercise::name).toList())));
   }
 
   private static void mail(MailCapture capture, List<String> rest, PrintStream out) {

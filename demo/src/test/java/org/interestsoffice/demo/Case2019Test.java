@@ -72,6 +72,6 @@ class Case2019Test {
   void enoughDiplomatsAtEachEmbassyForTheCeilingAndOneMore() {
     Case2019.MISSIONS.stream().filter(Case2019.Mission::isEmbassy).forEach(embassy ->
         assertThat(Case2019.staffOf(embassy.key()).stream().filter(p -> p.category().equals("DIPLOMATIC_AGENT")))
-            .hasSizeGreaterThan(ReplayingTimeline.CEILING));
+            .hasSizeGreaterThan(Histories.CEILING_2019));
   }
 }
