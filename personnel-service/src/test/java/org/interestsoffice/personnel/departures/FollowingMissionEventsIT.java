@@ -212,6 +212,22 @@ class FollowingMissionEventsIT {
   }
 
   @Test
+  void aCessationWithoutNegotiationOrdersOutTheRemainingStaffIfAnyAndLeavesTheOthersOnTheRupturesDeadline() {
+    DeadlineEvent finalDeparture = missionsService.ceasesWithoutNegotiation(embassy, hoursFromNow(144));
+    messaging.awaitProcessed(finalDeparture.envelope());
+
+    // Nobody could be designated without a negotiation: everyone keeps the rupture's deadline.
+    assertOrderedOutOn(attache, rupture.deadlineId(), 1, rupture.dueAt());
+    assertOrderedOutOn(secretary, rupture.deadlineId(), 1, rupture.dueAt());
+    assertThat(messaging.written("DepartureOrdered", embassy)).isEqualTo(2);
+    JsonNode account = personnel.accountability(embassy);
+    assertThat(account.path("departureDeadline").path("deadlineId").asString()).isEqualTo(finalDeparture.deadlineId().toString());
+    assertThat(account.path("departureDeadline").path("kind").asString()).isEqualTo("FINAL_DEPARTURE");
+    assertThat(account.path("orderedOutBy").path("DEPARTURE").asInt()).isEqualTo(2);
+    assertThat(personnel.as(TestTokens.get().officeHead("CCS")).designateRemaining(attache).status()).isEqualTo(409);
+  }
+
+  @Test
   void aNegotiationForAMissionPersonnelNeverHeardOfIsNotRecordedAsProcessed() {
     Mission unheardOf = aMission().inCaracas();
     DeadlineEvent negotiation = missionsService.opensNegotiation(unheardOf, 7, hoursFromNow(720));
