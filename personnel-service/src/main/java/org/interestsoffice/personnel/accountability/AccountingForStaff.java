@@ -88,7 +88,7 @@ class AccountingForStaff {
       }
     }
     members.stream()
-        .filter(StaffMember::isUnderOrder)
+        .filter(member -> member.isUnderOrder() && member.departureDeadlineKind() != null)
         .forEach(member -> orderedOutBy.merge(member.departureDeadlineKind(), 1, Integer::sum));
     Optional<KnownDeadline> deadline = Optional.ofNullable(mission.departureLineageId()).flatMap(deadlines::current);
     Instant now = clock.instant();
