@@ -1,14 +1,26 @@
 package org.interestsoffice.personnel.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.interestsoffice.personnel.fixtures.Eventually.eventually;
 import static org.interestsoffice.personnel.fixtures.Mission.aMission;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aDiplomat;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aFamilyMemberOf;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aLocalHire;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.interestsoffice.personnel.PersonnelServiceUnderTest;
 import org.interestsoffice.personnel.fixtures.MessagingRecords;
@@ -20,6 +32,7 @@ import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An interests section registered as such, under a protecting power (the US Interests Section in
@@ -32,6 +45,8 @@ class InterestsSectionIT {
   @Autowired MissionsService missionsService;
   @Autowired PersonnelApi personnel;
   @Autowired MessagingRecords messaging;
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
 
   final TestTokens tokens = TestTokens.get();
 
@@ -64,6 +79,49 @@ class InterestsSectionIT {
     assertThat(personnel.recordDeparture(head, Instant.now()).status()).isEqualTo(200);
     assertThat(officer.register(aDiplomat().in(section)).status()).isEqualTo(201);
     assertThat(officer.register(aDiplomat().in(section)).status()).isEqualTo(409);
+  }
+
+  /**
+   * Officers registering the last place at the same instant: exactly one gets it. The mission's row
+   * is held as a registration in flight would hold it until every request waits for it.
+   */
+  @Test
+  void concurrentRegistrationsNeverExceedTheCeiling() throws Exception {
+    Mission section = aMission().inCaracas();
+    messaging.awaitProcessed(missionsService.registersInterestsSection(section, "CH", 3));
+    personnel.registers(aDiplomat().in(section));
+    personnel.registers(aDiplomat().in(section));
+    int contenders = 4;
+    ExecutorService threads = Executors.newFixedThreadPool(contenders);
+    List<Response> responses = new ArrayList<>();
+    try (Connection inFlight = dataSource.getConnection()) {
+      inFlight.setAutoCommit(false);
+      try (PreparedStatement lock = inFlight.prepareStatement("select id from known_mission where id = ? for update")) {
+        lock.setObject(1, section.id());
+        lock.executeQuery().close();
+      }
+      List<CompletableFuture<Response>> futures =
+          IntStream.range(0, contenders)
+              .mapToObj(i -> CompletableFuture.supplyAsync(() -> personnel.register(aDiplomat().in(section)), threads))
+              .toList();
+      eventually().until(() -> waitingForLocks() >= contenders || futures.stream().allMatch(CompletableFuture::isDone));
+      inFlight.rollback();
+      for (CompletableFuture<Response> future : futures) {
+        responses.add(future.get(30, TimeUnit.SECONDS));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(responses).extracting(Response::status).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+    assertThat(personnel.staff(section)).hasSize(3);
+    assertThat(messaging.written("StaffRegistered", section)).isEqualTo(3);
+  }
+
+  private int waitingForLocks() {
+    return jdbc.sql("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")
+        .query(Integer.class)
+        .single();
   }
 
   @Test
