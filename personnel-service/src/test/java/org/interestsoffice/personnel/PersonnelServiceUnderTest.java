@@ -30,7 +30,10 @@ import org.springframework.context.annotation.Import;
       "platform.messaging.consumer.max-retries=2",
       "platform.messaging.consumer.initial-interval=200ms",
       "platform.messaging.consumer.multiplier=2.0",
-      "platform.messaging.consumer.max-interval=1s"
+      "platform.messaging.consumer.max-interval=1s",
+      // Room for the concurrency tests, whose requests each hold a connection while they wait for
+      // the mission's lock, beside the consumer, the outbox relay and the test's own connections.
+      "spring.datasource.hikari.maximum-pool-size=20"
     })
 @RealInfrastructure(database = "personnel")
 @Import(PersonnelFixtures.class)

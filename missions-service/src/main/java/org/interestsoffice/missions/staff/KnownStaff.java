@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.interestsoffice.missions.events.RemainingStaffDesignated;
 import org.interestsoffice.missions.events.RemainingStaffWithdrawn;
+import org.interestsoffice.missions.events.StaffContactChanged;
 import org.interestsoffice.missions.events.StaffDeparted;
 import org.interestsoffice.missions.events.StaffRegistered;
 import org.interestsoffice.platform.events.EventEnvelope;
@@ -40,6 +41,21 @@ public class KnownStaff {
         .param("office", event.officeCode())
         .param("name", event.fullName())
         .param("principal", event.principalId(), java.sql.Types.OTHER)
+        .update();
+  }
+
+  /** A correction of the person's name; the rest of the change (contact data) is not missions' business. */
+  void onStaffContactChanged(StaffContactChanged event, EventEnvelope envelope) {
+    jdbc.sql(
+            """
+            insert into known_staff (staff_id, mission_id, office_code, full_name)
+            values (:id, :missionId, :office, :name)
+            on conflict (staff_id) do update set full_name = excluded.full_name
+            """)
+        .param("id", event.staffId())
+        .param("missionId", event.missionId())
+        .param("office", event.officeCode())
+        .param("name", event.fullName())
         .update();
   }
 

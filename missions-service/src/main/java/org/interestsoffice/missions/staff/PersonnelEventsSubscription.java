@@ -2,6 +2,7 @@ package org.interestsoffice.missions.staff;
 
 import org.interestsoffice.missions.events.RemainingStaffDesignated;
 import org.interestsoffice.missions.events.RemainingStaffWithdrawn;
+import org.interestsoffice.missions.events.StaffContactChanged;
 import org.interestsoffice.missions.events.StaffDeparted;
 import org.interestsoffice.missions.events.StaffRegistered;
 import org.interestsoffice.platform.inbox.EventSubscription;
@@ -19,6 +20,7 @@ class PersonnelEventsSubscription {
         .queue("missions.personnel-events")
         .from("personnel.events")
         .on(StaffRegistered.class, staff::onStaffRegistered)
+        .on(StaffContactChanged.class, staff::onStaffContactChanged)
         .on(RemainingStaffDesignated.class, staff::onRemainingStaffDesignated)
         .on(RemainingStaffWithdrawn.class, staff::onRemainingStaffWithdrawn)
         .on(StaffDeparted.class, staff::onStaffDeparted)

@@ -55,6 +55,8 @@ public final class AlertTexts {
    * @param dueAt null for a suspended deadline
    * @param timeLeft for a reminder: how long before the deadline it is sent
    * @param staffName for an escalation: the person who has not acknowledged
+   * @param deadlineKind why the person must leave ({@code DEPARTURE}, {@code FINAL_DEPARTURE},
+   *     {@code REDUCTION}, {@code PERSONAL}), which an order states; null reads as {@code DEPARTURE}
    */
   public record Content(
       Kind kind,
@@ -64,7 +66,15 @@ public final class AlertTexts {
       Instant dueAt,
       Duration timeLeft,
       String staffName,
-      String officeCode) {}
+      String officeCode,
+      String deadlineKind) {
+
+    /** Content that does not say why the person must leave: an order reads as a rupture's. */
+    public Content(
+        Kind kind, String change, String missionName, ZoneId missionZone, Instant dueAt, Duration timeLeft, String staffName, String officeCode) {
+      this(kind, change, missionName, missionZone, dueAt, timeLeft, staffName, officeCode, null);
+    }
+  }
 
   /** @param subject null for an SMS */
   public record Rendered(String subject, String text) {}
@@ -84,14 +94,29 @@ public final class AlertTexts {
             : WHEN.format(content.dueAt().atZone(content.missionZone())) + " (" + content.missionZone().getId() + ")";
     String timeLeft = content.timeLeft() == null ? "" : duration(words, content.timeLeft());
     String change = content.kind() == Kind.CHANGED ? words.getString("changed.reason." + knownChange(content.change())) : "";
+    String orderKind = knownDeadlineKind(content.deadlineKind());
+    String orderReason = content.kind() == Kind.ORDER ? words.getString("order.reason." + orderKind).formatted(utc) : "";
+    String orderTitle = content.kind() == Kind.ORDER ? words.getString("order.title." + orderKind) : "";
     Object[] arguments = {
-      recipientName, mission, utc, local, ackLink == null ? "" : ackLink, timeLeft, content.staffName(), content.officeCode(), change
+      recipientName, mission, utc, local, ackLink == null ? "" : ackLink, timeLeft, content.staffName(), content.officeCode(), change,
+      orderReason, orderTitle
     };
     String key = content.kind().key;
     if (channel == Channel.SMS) {
       return new Rendered(null, words.getString(key + ".sms").formatted(arguments));
     }
     return new Rendered(words.getString(key + ".subject").formatted(arguments), words.getString(key + ".email").formatted(arguments));
+  }
+
+  /** The kinds an order has its own words for; any other is stated without a reason. */
+  private static String knownDeadlineKind(String deadlineKind) {
+    if (deadlineKind == null) {
+      return "DEPARTURE";
+    }
+    return switch (deadlineKind) {
+      case "DEPARTURE", "FINAL_DEPARTURE", "REDUCTION", "PERSONAL" -> deadlineKind;
+      default -> "OTHER";
+    };
   }
 
   private static String knownChange(String change) {

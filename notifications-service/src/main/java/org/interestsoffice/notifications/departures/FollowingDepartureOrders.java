@@ -89,7 +89,15 @@ class FollowingDepartureOrders {
       log.atInfo().addKeyValue("staffId", announced.staffId()).log("Departure order announced before the person's last departure or designation; no alert");
       return;
     }
+    if (announced.replaces() != null) {
+      endReplaced(announced, announcedAt);
+    }
     Optional<Held> held = orders.findForUpdate(announced.staffId(), announced.deadlineKind());
+    if (held.isPresent() && held.get().state() == DepartureOrders.State.ENDED && held.get().announcedAt().isAfter(announcedAt)) {
+      // Overtaken: an order of another kind replaced this one after it was announced.
+      log.atInfo().addKeyValue("staffId", announced.staffId()).log("Departure order announced before an order that replaced it; no alert");
+      return;
+    }
     if (held.isEmpty()) {
       DepartureOrder first = orderOf(announced, 1);
       if (orders.insert(first, announcedAt)) {
@@ -123,6 +131,42 @@ class FollowingDepartureOrders {
     orders.update(moved, announcedAt);
     reminders.cancel(moved.staffId(), moved.deadlineKind());
     start(moved, Slot.DEADLINE_CHANGED, announced.change());
+  }
+
+  /**
+   * The person moves off an order on a deadline of another kind (a reduction overtaken by a rupture,
+   * any order by a persona non grata): that order's reminders and escalation end, unless a newer
+   * version of it is held.
+   */
+  private void endReplaced(DepartureOrdered announced, Instant announcedAt) {
+    DepartureOrdered.Replaced replaced = announced.replaces();
+    DepartureOrder ended =
+        new DepartureOrder(
+            announced.staffId(),
+            announced.missionId(),
+            announced.officeCode(),
+            announced.missionName(),
+            announced.missionTimeZone(),
+            replaced.deadlineKind(),
+            replaced.deadlineId(),
+            replaced.deadlineVersion(),
+            "RUNNING",
+            null,
+            1);
+    if (!orders.endReplaced(ended, announcedAt)) {
+      log.atInfo()
+          .addKeyValue("staffId", announced.staffId())
+          .addKeyValue("deadlineKind", replaced.deadlineKind())
+          .log("Replaced order held at a newer version than the one replaced; it stays");
+      return;
+    }
+    int cancelled = reminders.cancel(announced.staffId(), replaced.deadlineKind());
+    escalations.cancel(announced.staffId(), replaced.deadlineKind());
+    log.atInfo()
+        .addKeyValue("staffId", announced.staffId())
+        .addKeyValue("deadlineKind", replaced.deadlineKind())
+        .addKeyValue("reminders", cancelled)
+        .log("Departure alerts of the replaced {} order stopped", replaced.deadlineKind());
   }
 
   /** Alerts now, schedules the reminders still ahead (none while suspended), and watches for acknowledgement. */

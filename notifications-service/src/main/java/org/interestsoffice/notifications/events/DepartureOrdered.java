@@ -12,6 +12,8 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  * @param dueAt null while the deadline is suspended
  * @param deadlineStatus {@code RUNNING} or {@code SUSPENDED}; absent from older producers (read as running)
  * @param change null for a new order, else {@code EXTENDED}, {@code SUSPENDED} or {@code REISSUED}
+ * @param replaces the order on a deadline of another kind this one moves the person off (a
+ *     reduction overtaken by a rupture, any order by a persona non grata); null otherwise
  */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
@@ -25,7 +27,11 @@ public record DepartureOrdered(
     int deadlineVersion,
     Instant dueAt,
     String deadlineStatus,
-    String change) {
+    String change,
+    Replaced replaces) {
+
+  /** The order left behind: the kind and id of its deadline, and the version the person was on. */
+  public record Replaced(String deadlineKind, UUID deadlineId, int deadlineVersion) {}
 
   public boolean suspended() {
     return "SUSPENDED".equals(deadlineStatus) || dueAt == null;

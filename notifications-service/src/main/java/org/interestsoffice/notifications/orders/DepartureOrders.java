@@ -23,8 +23,13 @@ public class DepartureOrders {
     ENDED
   }
 
-  /** An order and where it stands. */
-  public record Held(DepartureOrder order, State state) {}
+  /**
+   * An order and where it stands.
+   *
+   * @param announcedAt when personnel announced what the row holds (or, for an order another one
+   *     replaced, when the replacing one was announced)
+   */
+  public record Held(DepartureOrder order, State state, Instant announcedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -37,7 +42,7 @@ public class DepartureOrders {
     return jdbc.sql("select * from departure_order where staff_id = :staffId and deadline_kind = :kind for update")
         .param("staffId", staffId)
         .param("kind", deadlineKind)
-        .query((rs, row) -> new Held(map(rs), State.valueOf(rs.getString("state"))))
+        .query((rs, row) -> new Held(map(rs), State.valueOf(rs.getString("state")), rs.getTimestamp("announced_at").toInstant()))
         .optional();
   }
 
@@ -100,6 +105,32 @@ public class DepartureOrders {
         .param("at", Timestamp.from(at))
         .query((rs, row) -> map(rs))
         .list();
+  }
+
+  /**
+   * Ends the person's order of the replaced kind, up to the replaced version, as of the instant the
+   * replacing order was announced: an announcement of it older than that, arriving late, is then
+   * recognised as overtaken. If no such order is held yet (the replacing order overtook it on the
+   * way), one is recorded as ended for the same reason. An order held at a newer version stays.
+   *
+   * @param replaced the order as the replacing announcement names it (kind, deadline and version),
+   *     with the mission it belongs to
+   * @return whether the order is ended now (false if a newer version is held)
+   */
+  public boolean endReplaced(DepartureOrder replaced, Instant replacedAt) {
+    return jdbc.sql(
+                """
+                insert into departure_order (staff_id, deadline_kind, mission_id, office_code, mission_name, mission_time_zone,
+                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at)
+                values (:staffId, :kind, :missionId, :office, :missionName, :zone, :deadlineId, :version, :status, :dueAt,
+                        :round, 'ENDED', :announcedAt)
+                on conflict (staff_id, deadline_kind) do update
+                  set state = 'ENDED', announced_at = greatest(departure_order.announced_at, excluded.announced_at)
+                  where departure_order.deadline_version <= excluded.deadline_version
+                """)
+            .params(parameters(replaced, replacedAt))
+            .update()
+        == 1;
   }
 
   /** When personnel last said the person needs no more alerts, if it did. */

@@ -58,6 +58,44 @@ class AlertTextsTest {
   }
 
   @Test
+  void anOrderSaysWhyThePersonMustLeaveInTheirLanguage() {
+    String mission = "Embassy of the United States in Havana";
+    Instant due = Instant.parse("1961-01-04T23:59:00Z");
+    Rendered reduction = render(order(mission, due, CARACAS, "REDUCTION"), Channel.EMAIL, "en", "Jane Doe");
+    Rendered reduccion = render(order(mission, due, CARACAS, "REDUCTION"), Channel.SMS, "es", "José Peña");
+    Rendered personal = render(order(mission, due, CARACAS, "PERSONAL"), Channel.EMAIL, "en", "Jane Doe");
+    Rendered personalSms = render(order(mission, due, CARACAS, "PERSONAL"), Channel.SMS, "en", "Jane Doe");
+    Rendered personalInSpanish = render(order(mission, due, CARACAS, "PERSONAL"), Channel.EMAIL, "es", "José Peña");
+
+    assertThat(reduction.subject()).isEqualTo("Mission reduced, departure order: leave by 1961-01-04 23:59 UTC");
+    assertThat(reduction.text())
+        .contains("The host state has reduced the mission's size: you must leave by 1961-01-04 23:59 UTC.")
+        .doesNotContain("severed");
+    assertThat(reduccion.text()).startsWith("Reducción de la misión, orden de salida (" + mission + "): debe salir antes del 1961-01-04 23:59 UTC");
+    assertThat(personal.subject()).isEqualTo("Persona non grata, departure order: leave by 1961-01-04 23:59 UTC");
+    assertThat(personal.text())
+        .contains("You have been declared persona non grata: you must leave by 1961-01-04 23:59 UTC.")
+        .doesNotContain("severed");
+    assertThat(personalSms.text()).startsWith("Persona non grata, departure order (" + mission + "): leave by 1961-01-04 23:59 UTC");
+    assertThat(personalInSpanish.subject()).isEqualTo("Persona non grata, orden de salida: debe salir antes del 1961-01-04 23:59 UTC");
+    assertThat(personalInSpanish.text()).contains("Ha sido declarado/a persona non grata: debe salir antes del 1961-01-04 23:59 UTC.");
+  }
+
+  @Test
+  void anOrderOfARuptureOrOfUnknownKindReadsAsBefore() {
+    Instant due = DUE_IN_CARACAS;
+    assertThat(render(order("Embassy", due, CARACAS, "DEPARTURE"), Channel.EMAIL, "en", "J").text())
+        .isEqualTo(render(order("Embassy", due, CARACAS), Channel.EMAIL, "en", "J").text())
+        .contains("Diplomatic relations have been severed and you are ordered to leave the receiving state.");
+    assertThat(render(order("Embassy", due, CARACAS, "FINAL_DEPARTURE"), Channel.EMAIL, "es", "J").text())
+        .contains("La misión ha cesado sus actividades");
+    assertThat(render(order("Embassy", due, CARACAS, "SOMETHING_NEW"), Channel.EMAIL, "en", "J").text())
+        .contains("You are ordered to leave the receiving state.")
+        .doesNotContain("severed");
+    assertThat(render(order("Embassy", due, CARACAS, "SOMETHING_NEW"), Channel.SMS, "en", "J").text()).startsWith("Departure order (Embassy)");
+  }
+
+  @Test
   void localTimeFollowsDaylightSavingTime() {
     // New York is UTC-5 in January (EST) and UTC-4 in July (EDT).
     assertThat(render(order("Embassy", Instant.parse("2019-01-26T20:00:00Z"), NEW_YORK), Channel.EMAIL, "en", "J").text())
@@ -134,6 +172,8 @@ class AlertTextsTest {
     String productionLink = "https://interests-office.ministry.example.org/ack/" + "x".repeat(43);
     Content[] contents = {
       order(longName, DUE_IN_CARACAS, ZoneId.of("America/Argentina/ComodRivadavia")),
+      order(longName, DUE_IN_CARACAS, ZoneId.of("America/Argentina/ComodRivadavia"), "REDUCTION"),
+      order(longName, DUE_IN_CARACAS, ZoneId.of("America/Argentina/ComodRivadavia"), "PERSONAL"),
       new Content(Kind.CHANGED, "EXTENDED", longName, CARACAS, DUE_IN_CARACAS, null, null, "WAS"),
       new Content(Kind.CHANGED, "SOMETHING_NEW", longName, CARACAS, DUE_IN_CARACAS, null, null, "WAS"),
       new Content(Kind.SUSPENDED, "SUSPENDED", longName, CARACAS, null, null, null, "WAS"),
@@ -150,6 +190,10 @@ class AlertTextsTest {
 
   private static Content order(String mission, Instant dueAt, ZoneId zone) {
     return new Content(Kind.ORDER, null, mission, zone, dueAt, null, null, "CCS");
+  }
+
+  private static Content order(String mission, Instant dueAt, ZoneId zone, String deadlineKind) {
+    return new Content(Kind.ORDER, null, mission, zone, dueAt, null, null, "CCS", deadlineKind);
   }
 
   private static Content changed(String change, Instant dueAt) {

@@ -51,9 +51,9 @@ class AlertTranslationsTest {
     // Personnel accepts "es" and "en"; English is the base file.
     assertThat(AlertTexts.LANGUAGES).containsExactlyInAnyOrder("en", "es");
     assertThat(getClass().getResource("/alerts/messages_es.properties")).isNotNull();
-    assertThat(AlertTexts.bundle("es").getString("order.subject")).startsWith("Orden de salida");
-    assertThat(AlertTexts.bundle("en").getString("order.subject")).startsWith("Departure order");
-    assertThat(AlertTexts.bundle("fr").getString("order.subject")).as("an unknown language reads English").startsWith("Departure order");
+    assertThat(AlertTexts.bundle("es").getString("order.title.DEPARTURE")).startsWith("Orden de salida");
+    assertThat(AlertTexts.bundle("en").getString("order.title.DEPARTURE")).startsWith("Departure order");
+    assertThat(AlertTexts.bundle("fr").getString("order.title.DEPARTURE")).as("an unknown language reads English").startsWith("Departure order");
   }
 
   private static Properties load(String path) throws IOException {

@@ -68,7 +68,10 @@ public final class Personnel {
       int deadlineVersion,
       Instant dueAt,
       String deadlineStatus,
-      String change) {}
+      String change,
+      Replaced replaces) {}
+
+  private record Replaced(String deadlineKind, UUID deadlineId, int deadlineVersion) {}
 
   private record StaffContactChanged(
       UUID staffId, UUID missionId, String officeCode, String fullName, String email, String phone, String preferredLanguage) {}
@@ -141,6 +144,32 @@ public final class Personnel {
     return orders(member, "FINAL_DEPARTURE", UUID.randomUUID(), 1, dueAt, "RUNNING", null);
   }
 
+  /** The host capped the mission: the person is ordered out by the reduction's deadline. */
+  public DepartureOrder ordersReduction(StaffMember member, Instant dueAt) {
+    return orders(member, "REDUCTION", UUID.randomUUID(), 1, dueAt, "RUNNING", null);
+  }
+
+  /**
+   * The person moves off {@code replaced} onto a new order of another kind (a rupture overtaking a
+   * reduction, a persona non grata), which names the order it replaces.
+   */
+  public DepartureOrder ordersReplacing(DepartureOrder replaced, String kind, Instant dueAt) {
+    return send(draft(replaced.staffMember(), kind, UUID.randomUUID(), 1, dueAt, "RUNNING", null, replaced));
+  }
+
+  /**
+   * A reduction order written by personnel now but not delivered yet, as when it is held up on the
+   * way and something personnel said after it arrives first. Deliver it with {@link #delivers}.
+   */
+  public DepartureOrder draftsReduction(StaffMember member, Instant dueAt) {
+    return draft(member, "REDUCTION", UUID.randomUUID(), 1, dueAt, "RUNNING", null, null);
+  }
+
+  /** Delivers an order drafted earlier, with the instant it was written at. */
+  public DepartureOrder delivers(DepartureOrder drafted) {
+    return send(drafted);
+  }
+
   /** The same order published again as a new event, as after a retry on personnel's side. */
   public DepartureOrder ordersAgain(DepartureOrder order) {
     return orders(order.staffMember(), order.deadlineKind(), order.deadlineId(), order.deadlineVersion(), order.dueAt(), order.deadlineStatus(), null);
@@ -184,6 +213,17 @@ public final class Personnel {
 
   private DepartureOrder orders(
       StaffMember member, String kind, UUID deadlineId, int deadlineVersion, Instant dueAt, String status, String change) {
+    return send(draft(member, kind, deadlineId, deadlineVersion, dueAt, status, change, null));
+  }
+
+  private DepartureOrder send(DepartureOrder order) {
+    publish(order.envelope());
+    return order;
+  }
+
+  private DepartureOrder draft(
+      StaffMember member, String kind, UUID deadlineId, int deadlineVersion, Instant dueAt, String status, String change,
+      DepartureOrder replaced) {
     Mission mission = member.mission();
     EventEnvelope envelope =
         envelope(
@@ -200,8 +240,8 @@ public final class Personnel {
                 deadlineVersion,
                 dueAt,
                 status,
-                change));
-    publish(envelope);
+                change,
+                replaced == null ? null : new Replaced(replaced.deadlineKind(), replaced.deadlineId(), replaced.deadlineVersion())));
     return new DepartureOrder(member, kind, deadlineId, deadlineVersion, dueAt, status, envelope);
   }
 

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.interestsoffice.personnel.departures.KnownDeadline;
 import org.interestsoffice.personnel.departures.KnownDeadlines;
+import org.interestsoffice.personnel.missions.DeadlineKind;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.personnel.staff.StaffMember;
@@ -44,21 +45,26 @@ class AccountingForStaff {
   }
 
   /**
+   * @param orderedOutBy how many are ordered out or overdue, by kind of deadline (all kinds people
+   *     are ordered out on, zero included)
    * @param deadline the departure deadline the mission's staff are ordered out on, as it is now
    * @param timeLeft until that deadline falls due: zero once passed, null while suspended or before any
    * @param unacknowledged ordered out (or overdue) without having acknowledged an alert of the
    *     deadline version they are ordered out on now
+   * @param reductionDeadline the reduction's deadline, while one runs
    * @param now the instant the account was taken, for the time each person has left
    */
   record Accountability(
       UUID missionId,
       int total,
       Map<StaffStatus, Integer> byStatus,
+      Map<DeadlineKind, Integer> orderedOutBy,
       List<StaffMember> overdue,
       List<StaffMember> unacknowledged,
       Optional<KnownDeadline> deadline,
       Duration timeLeft,
       Optional<KnownDeadline> negotiationDeadline,
+      Optional<KnownDeadline> reductionDeadline,
       Instant now) {}
 
   @Transactional(readOnly = true)
@@ -75,22 +81,34 @@ class AccountingForStaff {
       byStatus.put(status, 0);
     }
     members.forEach(member -> byStatus.merge(member.status(), 1, Integer::sum));
+    Map<DeadlineKind, Integer> orderedOutBy = new EnumMap<>(DeadlineKind.class);
+    for (DeadlineKind kind : DeadlineKind.values()) {
+      if (kind.ordersPeopleOut()) {
+        orderedOutBy.put(kind, 0);
+      }
+    }
+    members.stream()
+        .filter(member -> member.isUnderOrder() && member.departureDeadlineKind() != null)
+        .forEach(member -> orderedOutBy.merge(member.departureDeadlineKind(), 1, Integer::sum));
     Optional<KnownDeadline> deadline = Optional.ofNullable(mission.departureLineageId()).flatMap(deadlines::current);
     Instant now = clock.instant();
     Duration timeLeft =
-        deadline.filter(d -> !"SUSPENDED".equals(d.status())).map(d -> timeLeft(now, d.dueAt())).orElse(null);
+        deadline.filter(d -> !d.suspended()).map(d -> timeLeft(now, d.dueAt())).orElse(null);
     Optional<KnownDeadline> negotiation =
         Optional.ofNullable(mission.negotiationDeadlineId()).flatMap(deadlines::find).flatMap(d -> deadlines.current(d.lineageId()));
+    Optional<KnownDeadline> reduction = Optional.ofNullable(mission.reductionLineageId()).flatMap(deadlines::current);
     Set<UUID> unacknowledged = Set.copyOf(acknowledgements.unacknowledgedIn(missionId));
     return new Accountability(
         missionId,
         members.size(),
         byStatus,
+        orderedOutBy,
         members.stream().filter(member -> member.status() == StaffStatus.OVERDUE).toList(),
         members.stream().filter(member -> unacknowledged.contains(member.id())).toList(),
         deadline,
         timeLeft,
         negotiation,
+        reduction,
         now);
   }
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.interestsoffice.personnel.events.DeadlineChanged;
 import org.interestsoffice.personnel.events.DeadlineExpired;
 import org.interestsoffice.personnel.events.StaffOverdue;
+import org.interestsoffice.personnel.missions.DeadlineStatus;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.personnel.staff.StaffMember;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps departure orders on the deadline as it is now: extended, suspended or reissued. Each order
+ * Keeps departure orders on the deadline as it is now: extended, suspended or reissued, whatever its
+ * kind (a rupture's, a final departure's, a reduction's or a personal one). Each order
  * that moves is published again ({@code DepartureOrdered} with the change), so that the person's
  * alerts and reminders follow the deadline. Versions, not arrival order, decide which change counts.
  */
@@ -71,7 +73,7 @@ class FollowingDeadlines {
   void onDeadlineExpired(DeadlineExpired expiry, EventEnvelope envelope) {
     KnownMission mission = missions.require(expiry.missionId());
     deadlines.record(
-        mission.id(), expiry.deadlineId(), null, expiry.deadlineKind(), "EXPIRED", expiry.dueAt(), expiry.deadlineVersion());
+        mission.id(), expiry.deadlineId(), null, expiry.deadlineKind(), DeadlineStatus.EXPIRED, expiry.dueAt(), expiry.deadlineVersion());
     List<StaffMember> late = staff.orderedOutOnForUpdate(expiry.deadlineId(), expiry.deadlineVersion());
     for (StaffMember member : late) {
       staff.updateStatus(member.overdue());

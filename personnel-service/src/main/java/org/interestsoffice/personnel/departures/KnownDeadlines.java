@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.missions.DeadlineKind;
+import org.interestsoffice.personnel.missions.DeadlineStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +32,7 @@ public class KnownDeadlines {
    * @param previousDeadlineId the deadline this one supersedes (on a reissue), else null
    */
   public UUID record(
-      UUID missionId, UUID deadlineId, UUID previousDeadlineId, String kind, String status, Instant dueAt, int version) {
+      UUID missionId, UUID deadlineId, UUID previousDeadlineId, DeadlineKind kind, DeadlineStatus status, Instant dueAt, int version) {
     Optional<UUID> own = lineageOf(deadlineId);
     Optional<UUID> previous = Optional.ofNullable(previousDeadlineId).flatMap(this::lineageOf);
     UUID lineage = previous.or(() -> own).orElse(previousDeadlineId != null ? previousDeadlineId : deadlineId);
@@ -41,6 +43,17 @@ public class KnownDeadlines {
     upsert(missionId, deadlineId, lineage, kind, status, dueAt, version);
     own.filter(other -> !other.equals(lineage)).ifPresent(other -> merge(other, lineage));
     return lineage;
+  }
+
+  /** The deadline (and its whole lineage) was ended by another one, as a rupture ends a reduction. */
+  public void supersede(UUID deadlineId) {
+    jdbc.sql(
+            """
+            update known_deadline set status = 'SUPERSEDED'
+            where lineage_id = (select lineage_id from known_deadline where deadline_id = :id)
+            """)
+        .param("id", deadlineId)
+        .update();
   }
 
   /** The newest version of the lineage: the deadline that counts now. */
@@ -60,7 +73,8 @@ public class KnownDeadlines {
   }
 
   /** A version never goes back: an older event arriving late changes nothing but the lineage. */
-  private void upsert(UUID missionId, UUID deadlineId, UUID lineage, String kind, String status, Instant dueAt, int version) {
+  private void upsert(
+      UUID missionId, UUID deadlineId, UUID lineage, DeadlineKind kind, DeadlineStatus status, Instant dueAt, int version) {
     jdbc.sql(
             """
             insert into known_deadline (deadline_id, lineage_id, mission_id, kind, status, due_at, version)
@@ -72,8 +86,8 @@ public class KnownDeadlines {
         .param("id", deadlineId)
         .param("lineage", lineage)
         .param("missionId", missionId)
-        .param("kind", kind)
-        .param("status", status)
+        .param("kind", kind == null ? null : kind.name())
+        .param("status", status == null ? null : status.name())
         .param("dueAt", dueAt == null ? null : Timestamp.from(dueAt))
         .param("version", version)
         .update();
@@ -85,16 +99,22 @@ public class KnownDeadlines {
         .param("into", into)
         .param("from", from)
         .update();
+    jdbc.sql("update known_mission set reduction_lineage_id = :into where reduction_lineage_id = :from")
+        .param("into", into)
+        .param("from", from)
+        .update();
   }
 
   private static KnownDeadline map(ResultSet rs, int row) throws SQLException {
     Timestamp dueAt = rs.getTimestamp("due_at");
+    String kind = rs.getString("kind");
+    String status = rs.getString("status");
     return new KnownDeadline(
         rs.getObject("deadline_id", UUID.class),
         rs.getObject("lineage_id", UUID.class),
         rs.getObject("mission_id", UUID.class),
-        rs.getString("kind"),
-        rs.getString("status"),
+        kind == null ? null : DeadlineKind.valueOf(kind),
+        status == null ? null : DeadlineStatus.valueOf(status),
         dueAt == null ? null : dueAt.toInstant(),
         rs.getInt("version"));
   }

@@ -6,7 +6,10 @@ import org.interestsoffice.personnel.events.InterestsSectionEstablished;
 import org.interestsoffice.personnel.events.MissionCeased;
 import org.interestsoffice.personnel.events.MissionRegistered;
 import org.interestsoffice.personnel.events.NegotiationOpened;
+import org.interestsoffice.personnel.events.PersonaNonGrataDeclared;
+import org.interestsoffice.personnel.events.RelationsRestored;
 import org.interestsoffice.personnel.events.RelationsSevered;
+import org.interestsoffice.personnel.events.StaffCeilingImposed;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.platform.inbox.EventSubscription;
 import org.interestsoffice.platform.inbox.EventSubscriptions;
@@ -30,6 +33,9 @@ class MissionEventsSubscription {
         .on(MissionCeased.class, departures::onMissionCeased)
         .on(DeadlineChanged.class, deadlines::onDeadlineChanged)
         .on(DeadlineExpired.class, deadlines::onDeadlineExpired)
+        .on(StaffCeilingImposed.class, departures::onStaffCeilingImposed)
+        .on(PersonaNonGrataDeclared.class, departures::onPersonaNonGrataDeclared)
+        .on(RelationsRestored.class, missions::onRelationsRestored)
         .build();
   }
 }

@@ -1,18 +1,23 @@
 package org.interestsoffice.personnel.departures;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.interestsoffice.personnel.events.DepartureOrdered;
 import org.interestsoffice.personnel.events.MissionCeased;
 import org.interestsoffice.personnel.events.NegotiationOpened;
+import org.interestsoffice.personnel.events.PersonaNonGrataDeclared;
 import org.interestsoffice.personnel.events.RelationsSevered;
+import org.interestsoffice.personnel.events.RemainingStaffWithdrawn;
+import org.interestsoffice.personnel.events.StaffCeilingImposed;
+import org.interestsoffice.personnel.events.StaffOverdue;
+import org.interestsoffice.personnel.missions.DeadlineKind;
+import org.interestsoffice.personnel.missions.DeadlineStatus;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
-import org.interestsoffice.personnel.staff.StaffCategory;
+import org.interestsoffice.personnel.staff.OrdersForNewcomers;
 import org.interestsoffice.personnel.staff.StaffMember;
 import org.interestsoffice.personnel.staff.StaffRepository;
 import org.interestsoffice.personnel.staff.StaffStatus;
@@ -23,13 +28,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns the mission's events into departure orders: a rupture for everyone it sends home, a
- * cessation for the remaining staff. Every handler runs in the consumer's transaction, which also
- * records the event as processed, and locks the mission first, like every use case that decides
- * something per mission.
+ * Turns the mission's events into departure orders: a rupture or a reduction for everyone it sends
+ * home, a persona non grata for one person and their family, a cessation for the remaining staff,
+ * and a registration for whoever joins while an order runs. {@link WhoLeaves} decides who; this
+ * records it and says so.
+ *
+ * <p>Every decision here takes the mission's {@code known_mission} row lock first ({@link
+ * KnownMissions#require}, {@code select ... for update}), then the staff rows: the event handlers in
+ * the consumer's transaction, and a registration in its own. So a person registered while a rupture
+ * is being handled is either seen by the handler (registered first) or sees the rupture (registered
+ * after), never neither.
  */
 @Service
-public class OrderingDepartures {
+public class OrderingDepartures implements OrdersForNewcomers {
 
   private static final Logger log = LoggerFactory.getLogger(OrderingDepartures.class);
 
@@ -45,29 +56,98 @@ public class OrderingDepartures {
     this.outbox = outbox;
   }
 
+  /**
+   * Relations are broken: everyone with privileges leaves by the rupture's deadline. A reduction it
+   * supersedes ends: its ceiling is lifted, and those designated under it or ordered out on it leave
+   * by the rupture's deadline too. Personal orders stay as they are.
+   */
   public void onRelationsSevered(RelationsSevered rupture, EventEnvelope envelope) {
     KnownMission mission = missions.require(rupture.missionId());
     UUID lineage =
         deadlines.record(
-            mission.id(), rupture.deadlineId(), null, rupture.deadlineKind(), "RUNNING", rupture.dueAt(), rupture.deadlineVersion());
+            mission.id(),
+            rupture.deadlineId(),
+            null,
+            Objects.requireNonNullElse(rupture.deadlineKind(), DeadlineKind.DEPARTURE),
+            DeadlineStatus.RUNNING,
+            rupture.dueAt(),
+            rupture.deadlineVersion());
     missions.recordDepartureLineage(mission.id(), lineage);
+    boolean supersedesReduction = mission.reductionLineageId() != null || !rupture.supersededDeadlineIds().isEmpty();
+    if (supersedesReduction) {
+      rupture.supersededDeadlineIds().forEach(deadlines::supersede);
+      Optional.ofNullable(mission.reductionLineageId()).flatMap(deadlines::current).map(KnownDeadline::deadlineId).ifPresent(deadlines::supersede);
+      missions.liftReduction(mission.id());
+    }
     // A change of the deadline may have overtaken the rupture: order people out on the newest version.
     KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
     List<StaffMember> members = staff.ofMissionForUpdate(mission.id());
-    Map<UUID, StaffMember> byId = members.stream().collect(Collectors.toMap(StaffMember::id, Function.identity()));
-    int ordered = 0;
-    for (StaffMember member : members) {
-      if (member.status() != StaffStatus.ACCREDITED || !member.leavesOnRupture(mission.receivingState(), principalLeaves(member, byId, mission))) {
-        continue;
-      }
-      orderOut(member, mission, deadline);
-      ordered++;
-    }
+    List<StaffMember> leaving = WhoLeaves.onRupture(members, mission.receivingState(), supersedesReduction);
+    leaving.forEach(member -> orderOutWithdrawingDesignation(member, mission, deadline));
     log.atInfo()
         .addKeyValue("missionId", mission.id())
-        .addKeyValue("ordered", ordered)
+        .addKeyValue("ordered", leaving.size())
         .addKeyValue("staff", members.size())
-        .log("Departure ordered for {} of {} staff after the rupture", ordered, members.size());
+        .addKeyValue("supersedesReduction", supersedesReduction)
+        .log("Departure ordered for {} of {} staff after the rupture", leaving.size(), members.size());
+  }
+
+  /**
+   * The host caps the mission (VCDR art. 11): the cap becomes the remaining-staff ceiling, and
+   * everyone with privileges who is accredited leaves by the reduction's deadline unless the office
+   * head designates them to stay, up to the cap.
+   */
+  public void onStaffCeilingImposed(StaffCeilingImposed reduction, EventEnvelope envelope) {
+    KnownMission mission = missions.require(reduction.missionId());
+    UUID lineage =
+        deadlines.record(
+            mission.id(),
+            reduction.deadlineId(),
+            null,
+            Objects.requireNonNullElse(reduction.deadlineKind(), DeadlineKind.REDUCTION),
+            DeadlineStatus.RUNNING,
+            reduction.dueAt(),
+            reduction.deadlineVersion());
+    missions.recordReduction(mission.id(), reduction.ceiling(), lineage);
+    KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
+    List<StaffMember> members = staff.ofMissionForUpdate(mission.id());
+    List<StaffMember> leaving = WhoLeaves.onReduction(members, mission.receivingState());
+    leaving.forEach(member -> orderOut(member, mission, deadline));
+    log.atInfo()
+        .addKeyValue("missionId", mission.id())
+        .addKeyValue("ceiling", reduction.ceiling())
+        .addKeyValue("ordered", leaving.size())
+        .log("Mission capped at {}: departure ordered for {} staff", reduction.ceiling(), leaving.size());
+  }
+
+  /**
+   * One person is declared persona non grata (VCDR art. 9): they and their family leave by the
+   * personal deadline, whatever order they were under; a designation to remain is withdrawn.
+   */
+  public void onPersonaNonGrataDeclared(PersonaNonGrataDeclared declaration, EventEnvelope envelope) {
+    KnownMission mission = missions.require(declaration.missionId());
+    List<StaffMember> members = staff.ofMissionForUpdate(mission.id());
+    if (members.stream().noneMatch(member -> member.id().equals(declaration.staffId()))) {
+      // Missions checks against its register of personnel's staff: retried, then dead-lettered.
+      throw new IllegalStateException("Staff member " + declaration.staffId() + " is not known in mission " + mission.id());
+    }
+    UUID lineage =
+        deadlines.record(
+            mission.id(),
+            declaration.deadlineId(),
+            null,
+            Objects.requireNonNullElse(declaration.deadlineKind(), DeadlineKind.PERSONAL),
+            DeadlineStatus.RUNNING,
+            declaration.dueAt(),
+            declaration.deadlineVersion());
+    KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
+    List<StaffMember> leaving = WhoLeaves.onPersonaNonGrata(members, declaration.staffId());
+    leaving.forEach(member -> orderOutWithdrawingDesignation(member, mission, deadline));
+    log.atInfo()
+        .addKeyValue("missionId", mission.id())
+        .addKeyValue("staffId", declaration.staffId())
+        .addKeyValue("ordered", leaving.size())
+        .log("Persona non grata: departure ordered for {} (the person and their family)", leaving.size());
   }
 
   /**
@@ -79,15 +159,31 @@ public class OrderingDepartures {
     KnownMission mission = missions.require(negotiation.missionId());
     missions.recordNegotiation(negotiation);
     deadlines.record(
-        mission.id(), negotiation.deadlineId(), null, "NEGOTIATION", "RUNNING", negotiation.dueAt(), negotiation.deadlineVersion());
+        mission.id(),
+        negotiation.deadlineId(),
+        null,
+        DeadlineKind.NEGOTIATION,
+        DeadlineStatus.RUNNING,
+        negotiation.dueAt(),
+        negotiation.deadlineVersion());
   }
 
-  /** No agreement: the remaining staff must leave too, by the final departure deadline. */
+  /**
+   * The mission ceased, after a failed negotiation or straight from the rupture: the remaining staff
+   * (if any) must leave too, by the final departure deadline. Those ordered out by the rupture keep
+   * its deadline; personal orders stay as they are.
+   */
   public void onMissionCeased(MissionCeased cessation, EventEnvelope envelope) {
     KnownMission mission = missions.require(cessation.missionId());
     UUID lineage =
         deadlines.record(
-            mission.id(), cessation.deadlineId(), null, "FINAL_DEPARTURE", "RUNNING", cessation.dueAt(), cessation.deadlineVersion());
+            mission.id(),
+            cessation.deadlineId(),
+            null,
+            DeadlineKind.FINAL_DEPARTURE,
+            DeadlineStatus.RUNNING,
+            cessation.dueAt(),
+            cessation.deadlineVersion());
     missions.recordDepartureLineage(mission.id(), lineage);
     missions.recordCessation(mission.id(), cessation.effectiveAt());
     KnownDeadline deadline = deadlines.current(lineage).orElseThrow();
@@ -95,14 +191,74 @@ public class OrderingDepartures {
     remaining.forEach(member -> orderOut(member, mission, deadline));
     log.atInfo()
         .addKeyValue("missionId", mission.id())
+        .addKeyValue("from", cessation.from())
         .addKeyValue("ordered", remaining.size())
         .log("Departure ordered for {} remaining staff after the mission ceased", remaining.size());
   }
 
-  /** Orders the person out on the deadline, and says so. Also used when a designation is withdrawn. */
-  public void orderOut(StaffMember member, KnownMission mission, KnownDeadline deadline) {
-    staff.updateStatus(member.orderedOut(deadline.deadlineId(), deadline.kind(), deadline.version(), deadline.dueAt()));
-    announce(member, mission, deadline, null);
+  /**
+   * A person registered while an order runs falls under it at once: the mission's (rupture, final
+   * departure, reduction), or for a family member their principal's, personal orders included. On a
+   * deadline that has already expired they are overdue from the start.
+   */
+  @Override
+  public StaffMember applyTo(StaffMember newcomer, KnownMission lockedMission) {
+    Optional<StaffMember> principal = newcomer.principal().flatMap(staff::find);
+    Optional<KnownDeadline> missionOrder = lockedMission.runningOrderLineage().flatMap(deadlines::current).filter(OrderingDepartures::binding);
+    WhoLeaves.Newcomer decision =
+        WhoLeaves.onRegistration(newcomer, principal, lockedMission.receivingState(), missionOrder.isPresent());
+    Optional<KnownDeadline> deadline = Optional.empty();
+    if (decision instanceof WhoLeaves.Newcomer.FallsUnderMissionOrder) {
+      deadline = missionOrder;
+    } else if (decision instanceof WhoLeaves.Newcomer.FollowsPrincipal follows) {
+      deadline =
+          deadlines.find(follows.deadlineId()).flatMap(known -> deadlines.current(known.lineageId())).filter(OrderingDepartures::binding);
+    }
+    if (deadline.isEmpty()) {
+      return newcomer;
+    }
+    StaffMember ordered = orderOut(newcomer, lockedMission, deadline.get());
+    if (deadline.get().status() == DeadlineStatus.EXPIRED) {
+      StaffMember overdue = ordered.overdue();
+      staff.updateStatus(overdue);
+      outbox.append(
+          overdue.officeCode(),
+          new StaffOverdue(overdue.id(), lockedMission.id(), lockedMission.officeCode(), deadline.get().deadlineId(), deadline.get().dueAt()));
+      ordered = overdue;
+    }
+    log.atInfo()
+        .addKeyValue("missionId", lockedMission.id())
+        .addKeyValue("staffId", newcomer.id())
+        .addKeyValue("deadlineKind", deadline.get().kind())
+        .log("Registered while an order runs: ordered out on the {} deadline", deadline.get().kind());
+    return ordered;
+  }
+
+  /** A deadline people can still be ordered out on: running, suspended, or expired (they are then late). */
+  private static boolean binding(KnownDeadline deadline) {
+    return deadline.stillOpen() || deadline.status() == DeadlineStatus.EXPIRED;
+  }
+
+  /** Orders out, first withdrawing a designation to remain (and saying so) if there is one. */
+  private void orderOutWithdrawingDesignation(StaffMember member, KnownMission mission, KnownDeadline deadline) {
+    if (member.status() == StaffStatus.REMAINING) {
+      outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()));
+    }
+    orderOut(member, mission, deadline);
+  }
+
+  /**
+   * Orders the person out on the deadline, and says so; if that moves them off an order on a
+   * deadline of another kind, the announcement names it. Also used when a designation is withdrawn.
+   *
+   * @return the person as ordered out (the version as read: the row's has moved on)
+   */
+  public StaffMember orderOut(StaffMember member, KnownMission mission, KnownDeadline deadline) {
+    Optional<StaffMember.Order> replaced = member.orderReplacedBy(deadline.kind());
+    StaffMember ordered = member.orderedOut(deadline.deadlineId(), deadline.kind(), deadline.version(), deadline.dueAt());
+    staff.updateStatus(ordered);
+    announce(ordered, mission, deadline, null, replaced);
+    return ordered.withVersion(member.version() + 1);
   }
 
   /**
@@ -111,6 +267,11 @@ public class OrderingDepartures {
    * @param change null for a new order, else how the deadline behind an existing order changed
    */
   void announce(StaffMember member, KnownMission mission, KnownDeadline deadline, String change) {
+    announce(member, mission, deadline, change, Optional.empty());
+  }
+
+  private void announce(
+      StaffMember member, KnownMission mission, KnownDeadline deadline, String change, Optional<StaffMember.Order> replaced) {
     outbox.append(
         member.officeCode(),
         new DepartureOrdered(
@@ -123,18 +284,11 @@ public class OrderingDepartures {
             deadline.kind(),
             deadline.version(),
             deadline.dueAt(),
-            deadline.status(),
-            change));
-  }
-
-  private static boolean principalLeaves(StaffMember member, Map<UUID, StaffMember> byId, KnownMission mission) {
-    if (member.category() != StaffCategory.FAMILY_MEMBER) {
-      return false;
-    }
-    return member.principal()
-        .map(byId::get)
-        .filter(principal -> principal.status() == StaffStatus.ACCREDITED || principal.status() == StaffStatus.DEPARTURE_ORDERED)
-        .map(principal -> principal.leavesOnRupture(mission.receivingState(), false))
-        .orElse(false);
+            // The order's own state: an expired deadline still binds whoever is ordered out on it.
+            deadline.suspended() ? DeadlineStatus.SUSPENDED : DeadlineStatus.RUNNING,
+            change,
+            replaced
+                .map(order -> new DepartureOrdered.Replaced(order.deadlineKind(), order.deadlineId(), order.deadlineVersion()))
+                .orElse(null)));
   }
 }

@@ -3,6 +3,8 @@ package org.interestsoffice.personnel.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.missions.DeadlineKind;
+import org.interestsoffice.personnel.missions.DeadlineStatus;
 import org.interestsoffice.platform.events.IntegrationEvent;
 
 /**
@@ -17,8 +19,8 @@ public record DeadlineChanged(
     String officeCode,
     UUID deadlineId,
     UUID previousDeadlineId,
-    String deadlineKind,
+    DeadlineKind deadlineKind,
     String change,
-    String status,
+    DeadlineStatus status,
     Instant dueAt,
     int deadlineVersion) {}

@@ -3,6 +3,8 @@ package org.interestsoffice.personnel.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.missions.DeadlineKind;
+import org.interestsoffice.personnel.missions.DeadlineStatus;
 import org.interestsoffice.platform.events.IntegrationEvent;
 
 /**
@@ -13,6 +15,8 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  * @param deadlineStatus {@code RUNNING} or {@code SUSPENDED} (then {@code dueAt} may be null)
  * @param change null for a new order; {@code EXTENDED}, {@code SUSPENDED} or {@code REISSUED} when
  *     an order follows a change of its deadline
+ * @param replaces the order on a deadline of another kind this one moves the person off (a
+ *     reduction overtaken by a rupture, any order by a persona non grata), else null
  */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
@@ -22,8 +26,13 @@ public record DepartureOrdered(
     String missionName,
     String missionTimeZone,
     UUID deadlineId,
-    String deadlineKind,
+    DeadlineKind deadlineKind,
     int deadlineVersion,
     Instant dueAt,
-    String deadlineStatus,
-    String change) {}
+    DeadlineStatus deadlineStatus,
+    String change,
+    Replaced replaces) {
+
+  /** The order left behind: its deadline's kind, id and the version the person was on. */
+  public record Replaced(DeadlineKind deadlineKind, UUID deadlineId, int deadlineVersion) {}
+}

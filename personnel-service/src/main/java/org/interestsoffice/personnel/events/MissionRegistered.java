@@ -4,6 +4,18 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** Personnel's copy of the missions event: only what it reads. */
+/**
+ * Personnel's copy of the missions event: only what it reads.
+ *
+ * @param status {@code OPERATING}, or {@code INTERESTS_SECTION} for a section registered under a
+ *     protecting power; absent from older events (read as operating)
+ * @param staffCeiling for a section registered as such: how many staff with privileges it may have (else null)
+ */
 @IntegrationEvent(type = "MissionRegistered")
-public record MissionRegistered(UUID missionId, String officeCode, String name, String receivingState, String timeZone) {}
+public record MissionRegistered(
+    UUID missionId, String officeCode, String name, String receivingState, String timeZone, String status, Integer staffCeiling) {
+
+  public boolean interestsSection() {
+    return "INTERESTS_SECTION".equals(status);
+  }
+}

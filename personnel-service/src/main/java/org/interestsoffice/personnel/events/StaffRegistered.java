@@ -4,7 +4,12 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** A staff member joined the register; carries the contact details notifications keeps a copy of. */
+/**
+ * A staff member joined the register; carries the contact details notifications keeps a copy of, and
+ * who belongs to which mission (with the principal of a family member) for missions' register.
+ *
+ * @param principalId for a family member, the staff member they belong to; else null
+ */
 @IntegrationEvent(type = "StaffRegistered")
 public record StaffRegistered(
     UUID staffId,
@@ -12,6 +17,7 @@ public record StaffRegistered(
     String officeCode,
     String fullName,
     String category,
+    UUID principalId,
     String email,
     String phone,
     String preferredLanguage) {}

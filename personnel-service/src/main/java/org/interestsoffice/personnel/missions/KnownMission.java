@@ -10,6 +10,12 @@ import java.util.UUID;
  * @param remainingStaffCeiling how many may stay behind, once agreed (else null)
  * @param departureLineageId the deadline lineage its staff are ordered out on: the rupture's, then
  *     the final departure's after cessation (else null)
+ * @param reductionLineageId the {@code REDUCTION} deadline lineage its staff beyond the ceiling are
+ *     ordered out on, until a rupture supersedes it (else null)
+ * @param interestsSection whether it works as an interests section now (registered as one, or
+ *     established after a negotiation, until relations are restored)
+ * @param staffCeiling for a section registered as such: how many staff with privileges of their own
+ *     it may have (else null)
  */
 public record KnownMission(
     UUID id,
@@ -21,7 +27,10 @@ public record KnownMission(
     UUID negotiationDeadlineId,
     Instant negotiationDueAt,
     UUID departureLineageId,
-    Instant ceasedAt) {
+    Instant ceasedAt,
+    UUID reductionLineageId,
+    boolean interestsSection,
+    Integer staffCeiling) {
 
   public Optional<Integer> ceiling() {
     return Optional.ofNullable(remainingStaffCeiling);
@@ -29,5 +38,21 @@ public record KnownMission(
 
   public boolean hasCeased() {
     return ceasedAt != null;
+  }
+
+  public Optional<Integer> staffCeilingOfSection() {
+    return Optional.ofNullable(staffCeiling);
+  }
+
+  /**
+   * The deadline lineage whoever joins the mission now is ordered out on, if any: the rupture's (or
+   * after cessation the final departure's) unless the mission works as an interests section, else
+   * the reduction's.
+   */
+  public Optional<UUID> runningOrderLineage() {
+    if (departureLineageId != null && !interestsSection) {
+      return Optional.of(departureLineageId);
+    }
+    return Optional.ofNullable(reductionLineageId);
   }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.interestsoffice.personnel.events.InterestsSectionEstablished;
 import org.interestsoffice.personnel.events.MissionRegistered;
 import org.interestsoffice.personnel.events.NegotiationOpened;
+import org.interestsoffice.personnel.events.RelationsRestored;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,8 +28,8 @@ public class KnownMissions {
   public void onMissionRegistered(MissionRegistered event, EventEnvelope envelope) {
     jdbc.sql(
             """
-            insert into known_mission (id, office_code, name, receiving_state, time_zone)
-            values (:id, :office, :name, :receiving, :zone)
+            insert into known_mission (id, office_code, name, receiving_state, time_zone, interests_section, staff_ceiling)
+            values (:id, :office, :name, :receiving, :zone, :section, :staffCeiling)
             on conflict (id) do update set name = excluded.name, receiving_state = excluded.receiving_state,
                                            time_zone = excluded.time_zone
             """)
@@ -37,6 +38,8 @@ public class KnownMissions {
         .param("name", event.name())
         .param("receiving", event.receivingState())
         .param("zone", event.timeZone())
+        .param("section", event.interestsSection())
+        .param("staffCeiling", event.interestsSection() ? event.staffCeiling() : null)
         .update();
   }
 
@@ -57,14 +60,50 @@ public class KnownMissions {
     requireKnown(event.missionId(), updated);
   }
 
-  /** The interests section's agreed staff ceiling replaces the one agreed for the negotiation. */
+  /**
+   * The interests section's agreed staff ceiling replaces the one agreed for the negotiation, and
+   * the rupture's order no longer reaches those who join the section from now on.
+   */
   public void onInterestsSectionEstablished(InterestsSectionEstablished event, EventEnvelope envelope) {
     int updated =
-        jdbc.sql("update known_mission set remaining_staff_ceiling = :ceiling where id = :id")
+        jdbc.sql("update known_mission set remaining_staff_ceiling = :ceiling, interests_section = true where id = :id")
             .param("ceiling", event.staffCeiling())
             .param("id", event.missionId())
             .update();
     requireKnown(event.missionId(), updated);
+  }
+
+  /**
+   * Relations restored: the section is an embassy again, with no ceiling, and nobody joining it is
+   * ordered out by an order of the past.
+   */
+  public void onRelationsRestored(RelationsRestored event, EventEnvelope envelope) {
+    require(event.missionId());
+    jdbc.sql(
+            """
+            update known_mission
+            set interests_section = false, staff_ceiling = null, remaining_staff_ceiling = null,
+                departure_lineage_id = null, reduction_lineage_id = null
+            where id = :id
+            """)
+        .param("id", event.missionId())
+        .update();
+  }
+
+  /** The host capped the mission: the ceiling is the remaining-staff ceiling while the reduction runs. */
+  public void recordReduction(UUID missionId, int ceiling, UUID lineageId) {
+    jdbc.sql("update known_mission set remaining_staff_ceiling = :ceiling, reduction_lineage_id = :lineage where id = :id")
+        .param("ceiling", ceiling)
+        .param("lineage", lineageId)
+        .param("id", missionId)
+        .update();
+  }
+
+  /** A rupture overtook the reduction: its ceiling no longer counts, and its order no longer runs. */
+  public void liftReduction(UUID missionId) {
+    jdbc.sql("update known_mission set remaining_staff_ceiling = null, reduction_lineage_id = null where id = :id")
+        .param("id", missionId)
+        .update();
   }
 
   public void recordDepartureLineage(UUID missionId, UUID lineageId) {
@@ -121,6 +160,9 @@ public class KnownMissions {
         rs.getObject("negotiation_deadline_id", UUID.class),
         negotiationDueAt == null ? null : negotiationDueAt.toInstant(),
         rs.getObject("departure_lineage_id", UUID.class),
-        ceasedAt == null ? null : ceasedAt.toInstant());
+        ceasedAt == null ? null : ceasedAt.toInstant(),
+        rs.getObject("reduction_lineage_id", UUID.class),
+        rs.getBoolean("interests_section"),
+        rs.getObject("staff_ceiling", Integer.class));
   }
 }

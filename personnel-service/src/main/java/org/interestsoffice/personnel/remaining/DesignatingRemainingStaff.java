@@ -8,6 +8,7 @@ import org.interestsoffice.personnel.departures.KnownDeadlines;
 import org.interestsoffice.personnel.departures.OrderingDepartures;
 import org.interestsoffice.personnel.events.RemainingStaffDesignated;
 import org.interestsoffice.personnel.events.RemainingStaffWithdrawn;
+import org.interestsoffice.personnel.missions.DeadlineKind;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.personnel.staff.StaffMember;
@@ -58,6 +59,12 @@ class DesignatingRemainingStaff {
     if (member.hasDeparted()) {
       throw refusal("Already departed", "Staff member " + staffId + " has departed and cannot remain", staffId);
     }
+    if (member.isUnderOrderOf(DeadlineKind.PERSONAL)) {
+      throw refusal(
+          "Declared persona non grata",
+          "Staff member " + staffId + " has been declared persona non grata and must leave by their personal deadline",
+          staffId);
+    }
     if (mission.hasCeased()) {
       throw refusal("Mission ceased", "Mission " + mission.id() + " has ceased: nobody remains", staffId);
     }
@@ -76,8 +83,10 @@ class DesignatingRemainingStaff {
     if (designated >= ceiling) {
       throw refusal(
               "Remaining-staff ceiling reached",
-              "Mission " + mission.id() + " may keep at most " + ceiling + " remaining staff, and " + designated + " are designated",
+              mission.name() + " may keep at most " + ceiling + " remaining staff, and " + designated + " are designated",
               staffId)
+          .with("missionId", mission.id())
+          .with("missionName", mission.name())
           .with("ceiling", ceiling)
           .with("designated", designated);
     }
@@ -89,8 +98,8 @@ class DesignatingRemainingStaff {
   }
 
   /**
-   * The person no longer stays: if the mission's staff are ordered out, so are they, on the
-   * deadline as it is now; otherwise they are back on the staff list.
+   * The person no longer stays: if the mission's staff are ordered out (by a rupture, a cessation or
+   * a reduction), so are they, on the deadline as it is now; otherwise they are back on the staff list.
    */
   @Transactional
   StaffMember withdraw(UUID staffId) {
@@ -102,7 +111,10 @@ class DesignatingRemainingStaff {
       throw refusal("Not remaining staff", "Staff member " + staffId + " is not designated to remain", staffId);
     }
     outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()));
-    Optional<KnownDeadline> departure = Optional.ofNullable(mission.departureLineageId()).flatMap(deadlines::current);
+    Optional<KnownDeadline> departure =
+        Optional.ofNullable(mission.departureLineageId())
+            .or(() -> Optional.ofNullable(mission.reductionLineageId()))
+            .flatMap(deadlines::current);
     if (departure.isPresent()) {
       departures.orderOut(member, mission, departure.get());
     } else {

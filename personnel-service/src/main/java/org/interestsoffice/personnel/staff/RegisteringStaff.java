@@ -17,16 +17,25 @@ import org.interestsoffice.platform.web.ProblemException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Enters a person in the register. A person registered while an order runs in their mission falls
+ * under it in the same transaction ({@code StaffRegistered}, then {@code DepartureOrdered}), and an
+ * interests section registered as such takes no one with privileges beyond its ceiling. Both are
+ * decided under the mission's row lock, the lock every handler of the missions events takes first,
+ * so a registration racing an order is either seen by it or sees it.
+ */
 @Service
 public class RegisteringStaff {
 
   private final StaffRepository staff;
   private final KnownMissions missions;
+  private final OrdersForNewcomers orders;
   private final Outbox outbox;
 
-  RegisteringStaff(StaffRepository staff, KnownMissions missions, Outbox outbox) {
+  RegisteringStaff(StaffRepository staff, KnownMissions missions, OrdersForNewcomers orders, Outbox outbox) {
     this.staff = staff;
     this.missions = missions;
+    this.orders = orders;
     this.outbox = outbox;
   }
 
@@ -53,6 +62,7 @@ public class RegisteringStaff {
                     ProblemException.invalid("Unknown mission", "No mission with id " + request.missionId())
                         .with("missionId", request.missionId()));
     OfficeAccess.requireOffice(caller, "register staff", mission.officeCode(), Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
+    KnownMission locked = missions.findForUpdate(mission.id()).orElseThrow();
     checkPrincipal(request);
     StaffMember member =
         StaffMember.accredited(
@@ -66,6 +76,7 @@ public class RegisteringStaff {
             request.email(),
             request.phone(),
             request.preferredLanguage());
+    requireRoomInSection(locked, member);
     staff.add(member);
     outbox.append(
         member.officeCode(),
@@ -75,11 +86,39 @@ public class RegisteringStaff {
             member.officeCode(),
             member.fullName(),
             member.category().name(),
+            member.principalId(),
             member.email(),
             member.phone(),
             member.preferredLanguage()));
+    StaffMember registered = orders.applyTo(member, locked);
     Audit.changed(caller, "register staff member", member.officeCode(), member.id());
-    return member;
+    return registered;
+  }
+
+  /**
+   * An interests section registered as such has a ceiling for staff with privileges of their own:
+   * one more is refused. Those ordered out or gone no longer count.
+   */
+  private void requireRoomInSection(KnownMission mission, StaffMember newcomer) {
+    if (mission.staffCeilingOfSection().isEmpty() || !newcomer.hasPrivilegesOfTheirOwn(mission.receivingState())) {
+      return;
+    }
+    int ceiling = mission.staffCeilingOfSection().get();
+    long counted =
+        staff.ofMission(mission.id()).stream()
+            .filter(member -> member.status() == StaffStatus.ACCREDITED || member.status() == StaffStatus.REMAINING)
+            .filter(member -> member.hasPrivilegesOfTheirOwn(mission.receivingState()))
+            .count();
+    if (counted >= ceiling) {
+      throw ProblemException.conflict(
+              "Staff ceiling reached",
+              mission.name() + " may have at most " + ceiling + " staff with privileges of their own, and " + counted
+                  + " are registered")
+          .with("missionId", mission.id())
+          .with("missionName", mission.name())
+          .with("ceiling", ceiling)
+          .with("registered", counted);
+    }
   }
 
   /** Family members belong to a principal of the same mission; nobody else has one. */

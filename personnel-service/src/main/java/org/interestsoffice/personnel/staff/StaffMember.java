@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.missions.DeadlineKind;
+
 /**
  * A person on the mission's staff list, or a family member of one.
  *
  * @param principalId for family members only: the staff member they belong to (else null)
  * @param departureDeadlineId when ordered out: the deadline they must leave by (else null)
- * @param departureDeadlineKind when ordered out: {@code DEPARTURE} or {@code FINAL_DEPARTURE}
+ * @param departureDeadlineKind when ordered out: why ({@code DEPARTURE}, {@code FINAL_DEPARTURE},
+ *     {@code REDUCTION} or {@code PERSONAL})
  * @param departureDeadlineVersion when ordered out: the version of the deadline applied, so that an
  *     older change arriving late does not overwrite a newer one
  * @param departureDueAt when ordered out: when that deadline falls due (null while suspended)
@@ -28,7 +31,7 @@ public record StaffMember(
     String preferredLanguage,
     StaffStatus status,
     UUID departureDeadlineId,
-    String departureDeadlineKind,
+    DeadlineKind departureDeadlineKind,
     Integer departureDeadlineVersion,
     Instant departureDueAt,
     Instant departedAt,
@@ -63,7 +66,21 @@ public record StaffMember(
    * protection: not local hires, not nationals of the receiving state, not family members.
    */
   public boolean mayRemain(String receivingState) {
+    return hasPrivilegesOfTheirOwn(receivingState);
+  }
+
+  /**
+   * A member of the mission who holds privileges in their own right: not a family member (whose
+   * privileges follow their principal's), not a local hire, not a national of the receiving state.
+   * These are the staff a ceiling counts.
+   */
+  public boolean hasPrivilegesOfTheirOwn(String receivingState) {
     return category != StaffCategory.FAMILY_MEMBER && leavesOnRupture(receivingState, false);
+  }
+
+  /** Whether this person is a family member of that staff member. */
+  public boolean isFamilyOf(UUID staffId) {
+    return category == StaffCategory.FAMILY_MEMBER && staffId.equals(principalId);
   }
 
   public Optional<UUID> principal() {
@@ -74,7 +91,31 @@ public record StaffMember(
     return status == StaffStatus.DEPARTED;
   }
 
-  public StaffMember orderedOut(UUID deadlineId, String deadlineKind, int deadlineVersion, Instant dueAt) {
+  /** Ordered out and not gone yet: on their way out, or late. */
+  public boolean isUnderOrder() {
+    return status == StaffStatus.DEPARTURE_ORDERED || status == StaffStatus.OVERDUE;
+  }
+
+  /** Under an order on a deadline of that kind. */
+  public boolean isUnderOrderOf(DeadlineKind kind) {
+    return isUnderOrder() && departureDeadlineKind == kind;
+  }
+
+  /**
+   * The order a new order on a deadline of {@code kind} moves this person off: the one they are under,
+   * if it is of another kind. An order of the same kind is followed to its newer version instead.
+   */
+  public Optional<Order> orderReplacedBy(DeadlineKind kind) {
+    if (!isUnderOrder() || departureDeadlineKind == kind) {
+      return Optional.empty();
+    }
+    return Optional.of(new Order(departureDeadlineKind, departureDeadlineId, departureDeadlineVersion));
+  }
+
+  /** An order a person is under: the deadline's kind and id, and the version they were told of. */
+  public record Order(DeadlineKind deadlineKind, UUID deadlineId, int deadlineVersion) {}
+
+  public StaffMember orderedOut(UUID deadlineId, DeadlineKind deadlineKind, int deadlineVersion, Instant dueAt) {
     return with(StaffStatus.DEPARTURE_ORDERED, deadlineId, deadlineKind, deadlineVersion, dueAt, null);
   }
 
@@ -96,6 +137,13 @@ public record StaffMember(
     return with(StaffStatus.DEPARTED, departureDeadlineId, departureDeadlineKind, departureDeadlineVersion, departureDueAt, at);
   }
 
+  /** The same person at the row version the database holds after a save. */
+  public StaffMember withVersion(long newVersion) {
+    return new StaffMember(
+        id, missionId, officeCode, fullName, category, principalId, nationality, email, phone, preferredLanguage,
+        status, departureDeadlineId, departureDeadlineKind, departureDeadlineVersion, departureDueAt, departedAt, newVersion);
+  }
+
   public StaffMember withContact(String newFullName, String newEmail, String newPhone, String newLanguage) {
     return new StaffMember(
         id, missionId, officeCode, newFullName, category, principalId, nationality, newEmail, newPhone, newLanguage,
@@ -103,7 +151,7 @@ public record StaffMember(
   }
 
   private StaffMember with(
-      StaffStatus newStatus, UUID deadlineId, String deadlineKind, Integer deadlineVersion, Instant dueAt, Instant at) {
+      StaffStatus newStatus, UUID deadlineId, DeadlineKind deadlineKind, Integer deadlineVersion, Instant dueAt, Instant at) {
     return new StaffMember(
         id, missionId, officeCode, fullName, category, principalId, nationality, email, phone, preferredLanguage,
         newStatus, deadlineId, deadlineKind, deadlineVersion, dueAt, at, version);

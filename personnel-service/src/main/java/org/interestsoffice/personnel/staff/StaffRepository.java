@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.missions.DeadlineKind;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ public class StaffRepository {
                 """)
             .param("status", member.status().name())
             .param("deadlineId", member.departureDeadlineId())
-            .param("deadlineKind", member.departureDeadlineKind())
+            .param("deadlineKind", member.departureDeadlineKind() == null ? null : member.departureDeadlineKind().name())
             .param("deadlineVersion", member.departureDeadlineVersion())
             .param("dueAt", timestamp(member.departureDueAt()))
             .param("departedAt", timestamp(member.departedAt()))
@@ -164,6 +165,14 @@ public class StaffRepository {
     return jdbc.sql("select * from staff_member where id = :id").param("id", id).query(StaffRepository::map).optional();
   }
 
+  /** The mission's staff, as they are (not locked). */
+  public List<StaffMember> ofMission(UUID missionId) {
+    return jdbc.sql("select * from staff_member where mission_id = :missionId order by id")
+        .param("missionId", missionId)
+        .query(StaffRepository::map)
+        .list();
+  }
+
   /** The mission's staff, locked for update so that concurrent orders see each other's changes. */
   public List<StaffMember> ofMissionForUpdate(UUID missionId) {
     return jdbc.sql("select * from staff_member where mission_id = :missionId order by id for update")
@@ -196,6 +205,7 @@ public class StaffRepository {
   private static StaffMember map(ResultSet rs, int row) throws SQLException {
     Timestamp dueAt = rs.getTimestamp("departure_due_at");
     Timestamp departedAt = rs.getTimestamp("departed_at");
+    String kind = rs.getString("departure_deadline_kind");
     return new StaffMember(
         rs.getObject("id", UUID.class),
         rs.getObject("mission_id", UUID.class),
@@ -209,7 +219,7 @@ public class StaffRepository {
         rs.getString("preferred_language"),
         StaffStatus.valueOf(rs.getString("status")),
         rs.getObject("departure_deadline_id", UUID.class),
-        rs.getString("departure_deadline_kind"),
+        kind == null ? null : DeadlineKind.valueOf(kind),
         rs.getObject("departure_deadline_version", Integer.class),
         dueAt == null ? null : dueAt.toInstant(),
         departedAt == null ? null : departedAt.toInstant(),

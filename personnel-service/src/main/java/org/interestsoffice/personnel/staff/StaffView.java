@@ -3,7 +3,14 @@ package org.interestsoffice.personnel.staff;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A staff member as the API shows it to users of the member's office. */
+import org.interestsoffice.personnel.missions.DeadlineKind;
+
+/**
+ * A staff member as the API shows it to users of the member's office.
+ *
+ * @param departureDeadlineKind when ordered out (or gone): the kind of deadline they leave by, which
+ *     says why ({@code DEPARTURE}, {@code FINAL_DEPARTURE}, {@code REDUCTION}, {@code PERSONAL})
+ */
 public record StaffView(
     UUID id,
     UUID missionId,
@@ -17,7 +24,7 @@ public record StaffView(
     String preferredLanguage,
     StaffStatus status,
     UUID departureDeadlineId,
-    String departureDeadlineKind,
+    DeadlineKind departureDeadlineKind,
     Integer departureDeadlineVersion,
     Instant departureDueAt,
     Instant departedAt) {

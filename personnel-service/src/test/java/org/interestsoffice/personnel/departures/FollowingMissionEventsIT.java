@@ -143,10 +143,10 @@ class FollowingMissionEventsIT {
 
   @Test
   void onExpiryThoseStillOrderedOutAreOverdueOnceEvenIfRedelivered() {
-    // The secretary left in time; the newcomer joined after the rupture and was never ordered out.
+    // The secretary left in time; the newcomer joined after the rupture, was ordered out then, and stayed.
     assertThat(personnel.recordDeparture(secretary, Instant.now()).status()).isEqualTo(200);
     UUID late = personnel.registers(aDiplomat().in(embassy));
-    assertThat(personnel.statusOf(late)).isEqualTo("ACCREDITED");
+    assertThat(personnel.statusOf(late)).isEqualTo("DEPARTURE_ORDERED");
 
     DeadlineEvent deadline = new DeadlineEvent(embassy, rupture.deadlineId(), 1, rupture.dueAt(), rupture.envelope());
     EventEnvelope expiry = missionsService.expires(deadline, "DEPARTURE");
@@ -156,9 +156,10 @@ class FollowingMissionEventsIT {
 
     assertThat(personnel.statusOf(attache)).isEqualTo("OVERDUE");
     assertThat(personnel.statusOf(secretary)).isEqualTo("DEPARTED");
-    assertThat(personnel.statusOf(late)).isEqualTo("ACCREDITED");
+    assertThat(personnel.statusOf(late)).isEqualTo("OVERDUE");
     assertThat(messaging.written("StaffOverdue", attache)).isEqualTo(1);
-    assertThat(messaging.written("StaffOverdue", embassy)).isEqualTo(1);
+    assertThat(messaging.written("StaffOverdue", late)).isEqualTo(1);
+    assertThat(messaging.written("StaffOverdue", embassy)).isEqualTo(2);
     eventually().until(() -> published.received("StaffOverdue", attache).size() == 1);
     JsonNode payload = published.received("StaffOverdue", attache).get(0).payload();
     assertThat(payload.path("missionId").asString()).isEqualTo(embassy.id().toString());
@@ -207,6 +208,22 @@ class FollowingMissionEventsIT {
     assertThat(Instant.parse(order.path("dueAt").asString())).isEqualTo(finalDeparture.dueAt());
     assertThat(order.path("missionTimeZone").asString()).isEqualTo("America/Caracas");
     // Nobody remains after cessation.
+    assertThat(personnel.as(TestTokens.get().officeHead("CCS")).designateRemaining(attache).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aCessationWithoutNegotiationOrdersOutTheRemainingStaffIfAnyAndLeavesTheOthersOnTheRupturesDeadline() {
+    DeadlineEvent finalDeparture = missionsService.ceasesWithoutNegotiation(embassy, hoursFromNow(144));
+    messaging.awaitProcessed(finalDeparture.envelope());
+
+    // Nobody could be designated without a negotiation: everyone keeps the rupture's deadline.
+    assertOrderedOutOn(attache, rupture.deadlineId(), 1, rupture.dueAt());
+    assertOrderedOutOn(secretary, rupture.deadlineId(), 1, rupture.dueAt());
+    assertThat(messaging.written("DepartureOrdered", embassy)).isEqualTo(2);
+    JsonNode account = personnel.accountability(embassy);
+    assertThat(account.path("departureDeadline").path("deadlineId").asString()).isEqualTo(finalDeparture.deadlineId().toString());
+    assertThat(account.path("departureDeadline").path("kind").asString()).isEqualTo("FINAL_DEPARTURE");
+    assertThat(account.path("orderedOutBy").path("DEPARTURE").asInt()).isEqualTo(2);
     assertThat(personnel.as(TestTokens.get().officeHead("CCS")).designateRemaining(attache).status()).isEqualTo(409);
   }
 

@@ -78,6 +78,7 @@ class RegisteringStaffIT {
     assertThat(payload.path("email").asString()).isEqualTo(consul.email());
     assertThat(payload.path("phone").asString()).isEqualTo(consul.phone());
     assertThat(payload.path("preferredLanguage").asString()).isEqualTo("es");
+    assertThat(payload.has("principalId")).as("nobody's family member: no principal").isFalse();
     assertThat(messaging.written("StaffRegistered", id)).isEqualTo(1);
   }
 
@@ -92,6 +93,14 @@ class RegisteringStaffIT {
     JsonNode member = personnel.staffMember(spouse);
     assertThat(member.path("category").asString()).isEqualTo("FAMILY_MEMBER");
     assertThat(member.path("principalId").asString()).isEqualTo(diplomat.toString());
+    // Missions keeps a register of who belongs to whom, from this event.
+    eventually().until(() -> published.received("StaffRegistered", spouse).size() == 1);
+    JsonNode payload = published.received("StaffRegistered", spouse).get(0).payload();
+    assertThat(payload.path("principalId").asString()).isEqualTo(diplomat.toString());
+    assertThat(payload.path("staffId").asString()).isEqualTo(spouse.toString());
+    assertThat(payload.path("missionId").asString()).isEqualTo(embassy.id().toString());
+    assertThat(payload.path("officeCode").asString()).isEqualTo("CCS");
+    assertThat(payload.path("fullName").asString()).isEqualTo(member.path("fullName").asString());
   }
 
   @Test
