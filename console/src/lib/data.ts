@@ -13,7 +13,9 @@ export const deadlines = (id: string) => get<Deadline[]>(`/missions/${id}/deadli
 export const timeline = (id: string) => get<TimelineEntry[]>(`/missions/${id}/timeline`);
 export const notes = (id: string) => get<Note[]>(`/missions/${id}/notes`);
 /** The mission's protecting power, or null when none was ever designated (the service answers 404). */
-export const protectingPower = (id: string) => noneYet<Mandates | null>(get<Mandates>(`/missions/${id}/protecting-power`), () => null);
+/** A mission without any protecting power answers with no mandate: null here. */
+export const protectingPower = (id: string) =>
+  noneYet<Mandates | null>(get<Mandates>(`/missions/${id}/protecting-power`).then((m) => (m.mandate ? m : null)), () => null);
 export const staff = (missionId: string, status?: string) => get<StaffMember[]>(`/staff${query({ missionId, status })}`);
 export const accountability = (id: string) => get<Accountability>(`/missions/${id}/accountability`);
 export const departureGroups = (missionId: string) => get<DepartureGroup[]>(`/departure-groups${query({ missionId })}`);

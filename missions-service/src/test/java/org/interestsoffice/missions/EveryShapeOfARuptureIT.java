@@ -144,6 +144,12 @@ class EveryShapeOfARuptureIT {
     assertThat(noteDirection(embassy, "DOS-1961-0003")).isEqualTo("OUTGOING");
     assertThat(deadline(embassy, "REDUCTION").get("status").asString()).isEqualTo("SUPERSEDED");
 
+    // No protecting power yet: an answer, not an error.
+    Answer none = havana.get(path(embassy, "protecting-power"));
+    assertThat(none.status()).as(none.toString()).isEqualTo(200);
+    assertThat(absentOrNull(none.json(), "mandate")).isTrue();
+    assertThat(none.json().get("history").isEmpty()).isTrue();
+
     // Switzerland is designated; Cuba's consent comes three days later.
     Answer designated = havana.designateProtectingPower(embassy, Map.of("protectingState", "CH", "scope", "BOTH"));
     assertThat(designated.status()).as(designated.toString()).isEqualTo(201);

@@ -59,8 +59,8 @@ public class ManagingProtectingPower {
   /** @param successor the mandate that replaces the terminated one, if any */
   public record Termination(String noteReference, Optional<Instant> effectiveAt, Optional<Designation> successor) {}
 
-  /** The mission's current or latest mandate, and the ones before it (oldest first). */
-  public record Mandates(Mandate mandate, List<Mandate> history) {}
+  /** The mission's current or latest mandate (none before any designation), and the ones before it (oldest first). */
+  public record Mandates(Optional<Mandate> mandate, List<Mandate> history) {}
 
   public record Terminated(Mandate terminated, Optional<Mandate> successor) {}
 
@@ -158,10 +158,11 @@ public class ManagingProtectingPower {
     OfficeAccess.requireVisible(Callers.current(), mission.officeCode(), "Mission", missionId);
     List<Mandate> all = mandates.ofMission(missionId);
     if (all.isEmpty()) {
-      throw ProblemException.notFound("Protecting power of mission", missionId);
+      // No protecting power yet is an answer, not an error: the mission exists and may be read.
+      return new Mandates(Optional.empty(), List.of());
     }
     Mandate latest = all.stream().filter(m -> m.status() != MandateStatus.TERMINATED).findFirst().orElse(all.get(all.size() - 1));
-    return new Mandates(latest, all.stream().filter(m -> !m.id().equals(latest.id())).toList());
+    return new Mandates(Optional.of(latest), all.stream().filter(m -> !m.id().equals(latest.id())).toList());
   }
 
   private Mission lockForAction(Caller caller, UUID missionId, String action) {

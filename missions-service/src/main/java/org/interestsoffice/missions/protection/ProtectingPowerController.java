@@ -52,6 +52,7 @@ class ProtectingPowerController {
   /** @param successor the mandate replacing this one, if any */
   record TerminationRequest(@NotBlank @Size(max = 100) String noteReference, Instant effectiveAt, @Valid DesignationRequest successor) {}
 
+  /** @param mandate the current or latest mandate; absent before any designation */
   record MandatesResponse(Mandate mandate, List<Mandate> history) {}
 
   record TerminationResponse(Mandate terminated, Mandate successor) {}
@@ -65,7 +66,7 @@ class ProtectingPowerController {
   @GetMapping("/api/missions/{id}/protecting-power")
   MandatesResponse current(@PathVariable UUID id) {
     ManagingProtectingPower.Mandates mandates = managing.of(id);
-    return new MandatesResponse(mandates.mandate(), mandates.history());
+    return new MandatesResponse(mandates.mandate().orElse(null), mandates.history());
   }
 
   @PostMapping("/api/missions/{id}/protecting-power/consent")
