@@ -12,6 +12,9 @@ import org.interestsoffice.platform.outbox.OutboxRelay;
 import org.interestsoffice.platform.security.PlatformSecurityConfiguration;
 import org.interestsoffice.platform.web.ApiDescription;
 import org.interestsoffice.platform.web.CorrelationIdFilter;
+import org.interestsoffice.platform.web.RequestBodyLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.interestsoffice.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
@@ -122,6 +125,16 @@ public class PlatformAutoConfiguration {
       MessagingNames names,
       ObjectProvider<DeadLetters> deadLetters) {
     return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names, deadLetters.getIfAvailable());
+  }
+
+  /** Right after the correlation id, so that a refusal carries it, and before anything reads a body. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      @Value("${platform.web.max-request-size:1MB}") DataSize maxRequestSize, JsonMapper json) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxRequestSize.toBytes(), json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
   }
 
   @Bean
