@@ -4,7 +4,11 @@ import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
 
-/** A staff member joined the register; carries the contact details notifications keeps a copy of. */
+/**
+ * A staff member joined the register; carries the contact details notifications keeps a copy of.
+ * {@code contactVersion} numbers the person's contact details: each later change carries a higher
+ * one, so a consumer keeps the highest it has seen, whatever the order of arrival.
+ */
 @IntegrationEvent(type = "StaffRegistered")
 public record StaffRegistered(
     UUID staffId,
@@ -14,4 +18,5 @@ public record StaffRegistered(
     String category,
     String email,
     String phone,
-    String preferredLanguage) {}
+    String preferredLanguage,
+    long contactVersion) {}

@@ -77,7 +77,8 @@ public class RegisteringStaff {
             member.category().name(),
             member.email(),
             member.phone(),
-            member.preferredLanguage()));
+            member.preferredLanguage(),
+            member.version()));
     Audit.changed(caller, "register staff member", member.officeCode(), member.id());
     return member;
   }
