@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.interestsoffice.platform.events.Correlation;
 import org.interestsoffice.platform.events.EventEnvelope;
@@ -44,8 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (re)declared by Spring AMQP whenever a connection opens.
  *
  * <p>Each message is handled in one database transaction that first records its event id for this
- * consumer: a redelivered or duplicated event finds its id there and is skipped. A failure is
- * retried with exponential back-off; after the last retry, or at once for a message that cannot be
+ * consumer: a redelivered or duplicated event finds its id there and is skipped. While the
+ * database or the broker is down ({@link Outages}), the consumer holds the message and tries again
+ * until the outage ends: no retry is spent and nothing is dead-lettered. A failure of the message
+ * itself is retried with exponential back-off; after the last retry, or at once for a message that cannot be
  * read, the message is kept in this service's dead letters ({@link DeadLetters}) until an
  * administrator re-drives it. Should that fail too, the message is rejected and the broker moves it
  * to the dead-letter queue, which is drained into the dead letters as soon as they can be written.
@@ -228,7 +231,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
    * try after the outage handles it. Failures of the message itself go on to the retries and the
    * dead letters. Stopping the service ends the wait; the message goes back to the queue.
    */
-  private void waitingOutOutages(Message message, java.util.function.Consumer<Message> handling) {
+  private void waitingOutOutages(Message message, Consumer<Message> handling) {
     int failedTries = 0;
     long waitingSince = System.nanoTime();
     while (true) {
