@@ -262,6 +262,8 @@ export const en = {
   'deadLetters.hint': 'Messages that failed every retry. Re-drive sends one back to its queue once its cause is fixed.',
   'deadLetters.unavailable': 'This server does not offer dead letters yet.',
   'deadLetters.none': 'No dead letters.',
+  'deadLetters.service': 'Service',
+  'deadLetters.serviceUnavailable': 'Not available just now: the dead letters of {services}.',
   'deadLetters.kind': 'Kind',
   'deadLetters.queue': 'Queue',
   'deadLetters.type': 'Type',

@@ -263,6 +263,8 @@ export const es: Record<MessageKey, string> = {
   'deadLetters.hint': 'Mensajes que agotaron todos los reintentos. Reenviar devuelve uno a su cola una vez corregida la causa.',
   'deadLetters.unavailable': 'Este servidor aún no ofrece los mensajes fallidos.',
   'deadLetters.none': 'No hay mensajes fallidos.',
+  'deadLetters.service': 'Servicio',
+  'deadLetters.serviceUnavailable': 'No disponibles por ahora: los mensajes fallidos de {services}.',
   'deadLetters.kind': 'Tipo',
   'deadLetters.queue': 'Cola',
   'deadLetters.type': 'Clase',

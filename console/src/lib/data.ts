@@ -29,8 +29,39 @@ export const alertProgress = (id: string) =>
   noneYet(get<AlertProgress>(`/missions/${id}/alert-progress`), () => ({
     missionId: id, total: 0, queued: 0, retrying: 0, sent: 0, delivered: 0, failed: 0, dead: 0, acknowledged: 0,
   }));
-export const deadLetters = () => get<DeadLetter[]>('/dead-letters');
-export const redrive = (id: string) => post<DeadLetter>(`/dead-letters/${id}/redrive`);
+/** Every service keeps and re-drives its own dead letters; the gateway serves them at /dead-letters/<service>. */
+export const DEAD_LETTER_SERVICES = ['missions', 'personnel', 'notifications'] as const;
+export type DeadLetterService = (typeof DEAD_LETTER_SERVICES)[number];
+
+export interface DeadLetters {
+  /** Newest first, each marked with the service that keeps it. */
+  letters: DeadLetter[];
+  /** Services whose dead letters could not be read just now: the others are still shown. */
+  unavailable: DeadLetterService[];
+}
+
+/** The three services' lists as one, newest first; one service that does not answer hides only its own. */
+export function mergeDeadLetters(results: PromiseSettledResult<DeadLetter[]>[]): DeadLetters {
+  const letters: DeadLetter[] = [];
+  const unavailable: DeadLetterService[] = [];
+  results.forEach((result, i) => {
+    const service = DEAD_LETTER_SERVICES[i];
+    if (result.status === 'fulfilled') {
+      result.value.forEach((letter) => letters.push({ ...letter, service }));
+    } else {
+      unavailable.push(service);
+    }
+  });
+  if (unavailable.length === DEAD_LETTER_SERVICES.length) {
+    throw (results[0] as PromiseRejectedResult).reason;
+  }
+  letters.sort((a, b) => b.deadLetteredAt.localeCompare(a.deadLetteredAt) || a.id.localeCompare(b.id));
+  return { letters, unavailable };
+}
+
+export const deadLetters = async () =>
+  mergeDeadLetters(await Promise.allSettled(DEAD_LETTER_SERVICES.map((service) => get<DeadLetter[]>(`/dead-letters/${service}`))));
+export const redrive = (letter: DeadLetter) => post<DeadLetter>(`/dead-letters/${letter.service ?? 'notifications'}/${letter.id}/redrive`);
 
 /** Settles each call on its own: one service that does not know a mission yet leaves the rest. */
 export async function settled<T>(promise: Promise<T>): Promise<T | undefined> {

@@ -250,6 +250,8 @@ export interface DeadLetter {
   deadLetteredAt: string;
   redriveCount: number;
   lastRedrivenAt: string | null;
+  /** Which service keeps it (set by the console, from the path it was read at). */
+  service?: 'missions' | 'personnel' | 'notifications';
 }
 
 /** RFC 9457 problem details, with the services' extensions. */

@@ -172,7 +172,7 @@ function DeadLetters() {
   async function redrive(letter: DeadLetter) {
     setRefusal(null);
     try {
-      await data.redrive(letter.id);
+      await data.redrive(letter);
       setRedriven(letter.id);
       loaded.reload();
     } catch (failure) {
@@ -189,20 +189,24 @@ function DeadLetters() {
       {unavailable && <p class="muted">{t('deadLetters.unavailable')}</p>}
       {loaded.error !== undefined && !unavailable && <LoadError error={loaded.error} />}
       {refusal && <ProblemBox explained={refusal} />}
-      {loaded.data && loaded.data.length === 0 && <p class="muted">{t('deadLetters.none')}</p>}
-      {loaded.data && loaded.data.length > 0 && (
+      {loaded.data && loaded.data.unavailable.length > 0 && (
+        <p class="muted" role="status">{t('deadLetters.serviceUnavailable', { services: loaded.data.unavailable.join(', ') })}</p>
+      )}
+      {loaded.data && loaded.data.letters.length === 0 && <p class="muted">{t('deadLetters.none')}</p>}
+      {loaded.data && loaded.data.letters.length > 0 && (
         <div class="table-wrap">
           <table data-testid="dead-letters">
             <thead>
               <tr>
-                <th scope="col">{t('deadLetters.kind')}</th><th scope="col">{t('deadLetters.queue')}</th><th scope="col">{t('deadLetters.type')}</th>
+                <th scope="col">{t('deadLetters.service')}</th><th scope="col">{t('deadLetters.kind')}</th><th scope="col">{t('deadLetters.queue')}</th><th scope="col">{t('deadLetters.type')}</th>
                 <th scope="col">{t('field.officeCode')}</th><th scope="col">{t('deadLetters.reason')}</th><th scope="col">{t('deadLetters.at')}</th>
                 <th scope="col">{t('deadLetters.redrives')}</th><th scope="col">{t('staff.actions')}</th>
               </tr>
             </thead>
             <tbody>
-              {loaded.data.map((letter) => (
-                <tr key={letter.id} data-dead-letter={letter.id}>
+              {loaded.data.letters.map((letter) => (
+                <tr key={`${letter.service}:${letter.id}`} data-dead-letter={letter.id}>
+                  <td>{letter.service}</td>
                   <td>{label('deadLetterKind', letter.kind)}</td>
                   <td class="small">{letter.queue}</td>
                   <td>{letter.type}</td>

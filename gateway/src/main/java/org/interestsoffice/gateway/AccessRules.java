@@ -69,7 +69,10 @@ final class AccessRules implements ReactiveAuthorizationManager<AuthorizationCon
           rule(HttpMethod.GET, "/api/alerts", ANYONE),
           rule(HttpMethod.GET, "/api/alerts/{id}", ANYONE),
           rule(HttpMethod.GET, "/api/dead-letters", ADMINS),
-          rule(HttpMethod.POST, "/api/dead-letters/{id}/redrive", ADMINS));
+          rule(HttpMethod.POST, "/api/dead-letters/{id}/redrive", ADMINS),
+          // Dead letters per service (routes dead-letters-*): /api/dead-letters/<service>/...
+          rule(HttpMethod.GET, "/api/dead-letters/{service:missions|personnel|notifications}", ADMINS),
+          rule(HttpMethod.POST, "/api/dead-letters/{service:missions|personnel|notifications}/{id}/redrive", ADMINS));
 
   private static Rule rule(HttpMethod method, String path, Set<String> roles) {
     return new Rule(method, PathPatternParser.defaultInstance.parse(path), roles);

@@ -22,7 +22,9 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.WebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -132,7 +134,7 @@ class GatewaySecurity {
 
   @Bean
   @Order(2)
-  SecurityWebFilterChain accessControl(ServerHttpSecurity http, GatewaySettings settings) {
+  SecurityWebFilterChain accessControl(ServerHttpSecurity http, GatewaySettings settings, Environment environment) {
     return http
         // Bearer tokens only for the API: no cookie session to forge requests against.
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -143,7 +145,15 @@ class GatewaySecurity {
         .authorizeExchange(
             exchanges ->
                 exchanges
-                    .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    // The liveness and readiness probes on the public port (no details).
+                    .pathMatchers(HttpMethod.GET, "/livez", "/readyz")
+                    .permitAll()
+                    // The actuator itself answers only on the management port, which is not exposed
+                    // (management.server.port): there, health, info and Prometheus need no token.
+                    .matchers(
+                        new AndServerWebExchangeMatcher(
+                            onManagementPort(environment),
+                            ServerWebExchangeMatchers.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")))
                     .permitAll()
                     // The acknowledgement link works without signing in; its token is the credential.
                     .pathMatchers("/ack/**")
@@ -168,6 +178,16 @@ class GatewaySecurity {
                     .authenticationEntryPoint((exchange, failure) -> problem(exchange, HttpStatus.UNAUTHORIZED, "A valid access token is required"))
                     .accessDeniedHandler((exchange, denied) -> problem(exchange, HttpStatus.FORBIDDEN, "You may not do this")))
         .build();
+  }
+
+  /** A request that came in on the actuator's own port (never the public one). */
+  private static ServerWebExchangeMatcher onManagementPort(Environment environment) {
+    return exchange -> {
+      Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+      var local = exchange.getRequest().getLocalAddress();
+      boolean there = managementPort != null && local != null && local.getPort() == managementPort;
+      return there ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    };
   }
 
   /** Only the configured frontends may call the API from a browser; none by default. */

@@ -66,6 +66,26 @@ class GatewayAccessTest extends GatewayInFrontOfServices {
   }
 
   @Test
+  void onlyMinistryAdministratorsSeeAndRedriveEachServicesDeadLetters() {
+    for (String service : List.of("missions", "personnel", "notifications")) {
+      for (String token : List.of(tokens.officeHead("CCS"), tokens.officeOfficer("CCS"), tokens.officeViewer("CCS"))) {
+        client.get().uri("/api/dead-letters/" + service).header("Authorization", "Bearer " + token)
+            .exchange().expectStatus().isForbidden();
+        post("/api/dead-letters/" + service + "/5/redrive", token).expectStatus().isForbidden();
+      }
+      client.get().uri("/api/dead-letters/" + service).exchange().expectStatus().isUnauthorized();
+    }
+    backends().forEach(backend -> assertThat(backend.received()).as(backend.name()).isEmpty());
+
+    for (String service : List.of("missions", "personnel", "notifications")) {
+      client.get().uri("/api/dead-letters/" + service).header("Authorization", "Bearer " + tokens.ministryAdmin())
+          .exchange().expectStatus().isOk();
+      post("/api/dead-letters/" + service + "/5/redrive", tokens.ministryAdmin()).expectStatus().isOk();
+    }
+    backends().forEach(backend -> assertThat(backend.received()).as(backend.name()).hasSize(2));
+  }
+
+  @Test
   void withoutAUsableTokenNothingIsRouted() {
     client.get().uri("/api/missions").header("X-Correlation-Id", "refused-1").exchange()
         .expectStatus().isUnauthorized()

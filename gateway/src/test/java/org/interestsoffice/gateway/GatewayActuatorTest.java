@@ -1,18 +1,24 @@
 package org.interestsoffice.gateway;
 
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import org.interestsoffice.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.interestsoffice.testing.TestTokens;
 
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
-
+/**
+ * The public port (the one the ingress exposes) answers the probes and nothing else of the
+ * actuator, not even to an administrator; metrics are on the management port only, which the
+ * Kubernetes Service does not expose (checked by DeployKubernetesTest).
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AutoConfigureWebTestClient
 class GatewayActuatorTest {
@@ -22,20 +28,38 @@ class GatewayActuatorTest {
     TestIssuer.register(registry);
   }
 
-  @Autowired
-  WebTestClient client;
+  @Autowired WebTestClient client;
+  @LocalManagementPort int managementPort;
 
   @ParameterizedTest
-  @ValueSource(strings = {"/actuator/health/readiness", "/actuator/health/liveness", "/actuator/prometheus"})
-  void exposesProbesAndMetrics(String path) {
+  @ValueSource(strings = {"/livez", "/readyz"})
+  void thePublicPortAnswersTheProbes(String path) {
     client.get().uri(path).exchange().expectStatus().isOk();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/actuator/env", "/actuator/beans", "/actuator/gateway/routes"})
-  void refusesEverythingElseEvenToAnAdministrator(String path) {
+  @ValueSource(strings = {"/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+      "/actuator/env", "/actuator/beans", "/actuator/gateway/routes"})
+  void thePublicPortServesNoActuatorEndpointEvenToAnAdministrator(String path) {
     client.get().uri(path).exchange().expectStatus().isUnauthorized();
     client.get().uri(path).header("Authorization", "Bearer " + TestTokens.get().ministryAdmin())
         .exchange().expectStatus().isForbidden();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/actuator/prometheus", "/actuator/health/readiness", "/actuator/health/liveness", "/actuator/info"})
+  void theManagementPortServesMetricsAndHealthToTheClustersScraper(String path) {
+    management().get().uri(path).exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void theManagementPortServesPrometheusTextAndNoOtherEndpoint() {
+    management().get().uri("/actuator/prometheus").exchange()
+        .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body).contains("jvm_memory_used_bytes"));
+    management().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
+  }
+
+  private WebTestClient management() {
+    return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
   }
 }

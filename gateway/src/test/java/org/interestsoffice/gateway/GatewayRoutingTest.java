@@ -95,6 +95,34 @@ class GatewayRoutingTest extends GatewayInFrontOfServices {
         .as("requests reaching another service").isEmpty();
   }
 
+  // --- Dead letters of every service ----------------------------------------------------------
+  @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+  @CsvSource({
+      "GET,  /api/dead-letters/missions,                        missions,      /api/dead-letters",
+      "GET,  /api/dead-letters/missions?include=all&limit=5,    missions,      /api/dead-letters?include=all&limit=5",
+      "POST, /api/dead-letters/missions/5/redrive,              missions,      /api/dead-letters/5/redrive",
+      "GET,  /api/dead-letters/personnel,                       personnel,     /api/dead-letters",
+      "POST, /api/dead-letters/personnel/5/redrive,             personnel,     /api/dead-letters/5/redrive",
+      "GET,  /api/dead-letters/notifications?limit=3,           notifications, /api/dead-letters?limit=3",
+      "POST, /api/dead-letters/notifications/5/redrive,         notifications, /api/dead-letters/5/redrive",
+  })
+  void sendsEachServicesDeadLettersToThatService(String method, String path, String expected, String reaching) {
+    WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
+    (method.equals("GET") ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}"))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).isEqualTo(expected);
+
+    Backend service = backends().filter(backend -> backend.name().equals(expected)).findFirst().orElseThrow();
+    assertThat(service.received()).singleElement().satisfies(received -> {
+      assertThat(received.method()).isEqualTo(method);
+      assertThat(received.uri()).isEqualTo(reaching);
+    });
+    assertThat(backends().filter(backend -> backend != service).flatMap(backend -> backend.received().stream()))
+        .as("requests reaching another service").isEmpty();
+  }
+  // --- end of dead letters ---------------------------------------------------------------------
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
       "/api-docs/missions,      missions",

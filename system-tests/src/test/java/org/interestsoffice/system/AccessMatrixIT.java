@@ -122,6 +122,11 @@ class AccessMatrixIT {
     expect("POST /ack/{x}", PUBLIC);
     expect("GET /api/dead-letters", ADMINS);
     expect("POST /api/dead-letters/{x}/redrive", ADMINS);
+    // Every service's dead letters, at /api/dead-letters/<service> through the gateway.
+    expect("GET /api/dead-letters/missions", ADMINS);
+    expect("POST /api/dead-letters/missions/{x}/redrive", ADMINS);
+    expect("GET /api/dead-letters/personnel", ADMINS);
+    expect("POST /api/dead-letters/personnel/{x}/redrive", ADMINS);
     // The SMS provider's delivery reports: its shared key, not a user's token, is the credential.
     expect("POST /sms/delivery-reports", PUBLIC);
     PROVIDER_KEY.add("POST /sms/delivery-reports");
@@ -139,8 +144,21 @@ class AccessMatrixIT {
   /** One operation as a service describes it. */
   record Operation(String service, String method, String path, boolean takesBody, Set<String> queryParameters) {
     String key() {
-      return method + " " + normalized(path);
+      return method + " " + normalized(publicPath(service, path));
     }
+  }
+
+  /**
+   * The path at the gateway of a path a service describes: the same, except for the dead letters
+   * of missions and personnel, which the gateway serves at {@code /api/dead-letters/<service>}
+   * ({@code /api/dead-letters} itself is notifications').
+   */
+  static String publicPath(String service, String path) {
+    String deadLetters = "/api/dead-letters";
+    if (!service.equals("notifications-service") && (path.equals(deadLetters) || path.startsWith(deadLetters + "/") || path.startsWith(deadLetters + "?"))) {
+      return deadLetters + "/" + service.replace("-service", "") + path.substring(deadLetters.length());
+    }
+    return path;
   }
 
   private static RunningSystem system;
@@ -227,8 +245,9 @@ class AccessMatrixIT {
     Map<String, Set<String>> methodsByPath = new TreeMap<>();
     Map<String, Operation> samplePerPath = new LinkedHashMap<>();
     for (Operation operation : operations) {
-      methodsByPath.computeIfAbsent(operation.path(), path -> new LinkedHashSet<>()).add(operation.method());
-      samplePerPath.putIfAbsent(operation.path(), operation);
+      String publicPath = publicPath(operation.service(), operation.path());
+      methodsByPath.computeIfAbsent(publicPath, path -> new LinkedHashSet<>()).add(operation.method());
+      samplePerPath.putIfAbsent(publicPath, operation);
     }
     int missingMethods = 0;
     for (var entry : methodsByPath.entrySet()) {
@@ -369,7 +388,7 @@ class AccessMatrixIT {
       url.append('?').append(String.join("&", query));
     }
     Names names = !variables ? Names.NOTHING : unknown ? Names.UNKNOWN_OBJECT : Names.OWN_OBJECTS;
-    return new Target(url.toString(), names);
+    return new Target(publicPath(operation.service(), url.toString()), names);
   }
 
   /** Every operation in the three services' OpenAPI descriptions, read from the services themselves. */

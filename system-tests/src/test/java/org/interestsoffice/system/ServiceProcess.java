@@ -66,7 +66,7 @@ final class ServiceProcess implements AutoCloseable {
       try {
         HttpResponse<Void> response =
             http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                HttpRequest.newBuilder(URI.create(baseUrl() + readinessPath())).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
@@ -85,6 +85,11 @@ final class ServiceProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + tail());
+  }
+
+  /** The gateway's actuator is on a management port of its own; its public port answers /readyz. */
+  private String readinessPath() {
+    return name.startsWith("gateway") ? "/readyz" : "/actuator/health/readiness";
   }
 
   String logText() {

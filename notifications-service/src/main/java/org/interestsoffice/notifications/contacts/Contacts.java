@@ -19,14 +19,24 @@ public class Contacts {
     this.jdbc = jdbc;
   }
 
-  /** Records the details as personnel last reported them (registration or change). */
-  public void save(Contact contact) {
-    jdbc.sql(
+  /**
+   * Records the details as personnel reported them (registration or change), unless the copy holds
+   * a newer version already: personnel's events may arrive in any order (several consumer threads,
+   * redeliveries), and an older correction must not overwrite a newer one. An event without a
+   * version (published before personnel numbered them) is recorded as it comes.
+   *
+   * @return whether the copy changed
+   */
+  public boolean save(Contact contact, Long contactVersion) {
+    return jdbc.sql(
             """
-            insert into staff_contact (staff_id, mission_id, office_code, full_name, email, phone, language)
-            values (:staffId, :missionId, :office, :fullName, :email, :phone, :language)
+            insert into staff_contact (staff_id, mission_id, office_code, full_name, email, phone, language, contact_version)
+            values (:staffId, :missionId, :office, :fullName, :email, :phone, :language, :version)
             on conflict (staff_id) do update set full_name = excluded.full_name, email = excluded.email,
-                                                 phone = excluded.phone, language = excluded.language
+                                                 phone = excluded.phone, language = excluded.language,
+                                                 contact_version = excluded.contact_version
+            where excluded.contact_version is null or staff_contact.contact_version is null
+               or staff_contact.contact_version < excluded.contact_version
             """)
         .param("staffId", contact.staffId())
         .param("missionId", contact.missionId())
@@ -35,7 +45,8 @@ public class Contacts {
         .param("email", contact.email())
         .param("phone", contact.phone())
         .param("language", contact.language())
-        .update();
+        .param("version", contactVersion)
+        .update() == 1;
   }
 
   public Optional<Contact> find(UUID staffId) {

@@ -56,7 +56,7 @@ class FollowingDepartureOrders {
   }
 
   void onStaffRegistered(StaffRegistered registered, EventEnvelope envelope) {
-    contacts.save(
+    boolean changed = contacts.save(
         new Contact(
             registered.staffId(),
             registered.missionId(),
@@ -64,12 +64,15 @@ class FollowingDepartureOrders {
             registered.fullName(),
             registered.email(),
             registered.phone(),
-            registered.preferredLanguage()));
-    alerts.contactChanged(registered.staffId());
+            registered.preferredLanguage()),
+        registered.contactVersion());
+    if (changed) {
+      alerts.contactChanged(registered.staffId());
+    }
   }
 
   void onStaffContactChanged(StaffContactChanged changed, EventEnvelope envelope) {
-    contacts.save(
+    boolean newer = contacts.save(
         new Contact(
             changed.staffId(),
             changed.missionId(),
@@ -77,8 +80,13 @@ class FollowingDepartureOrders {
             changed.fullName(),
             changed.email(),
             changed.phone(),
-            changed.preferredLanguage()));
-    alerts.contactChanged(changed.staffId());
+            changed.preferredLanguage()),
+        changed.contactVersion());
+    if (newer) {
+      alerts.contactChanged(changed.staffId());
+    } else {
+      log.atInfo().addKeyValue("staffId", changed.staffId()).log("Contact change older than the details held; ignored");
+    }
   }
 
   void onDepartureOrdered(DepartureOrdered announced, EventEnvelope envelope) {

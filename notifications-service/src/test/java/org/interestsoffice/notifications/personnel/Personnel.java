@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +57,8 @@ public final class Personnel {
       String category,
       String email,
       String phone,
-      String preferredLanguage) {}
+      String preferredLanguage,
+      long contactVersion) {}
 
   private record DepartureOrdered(
       UUID staffId,
@@ -74,7 +77,11 @@ public final class Personnel {
   private record Replaced(String deadlineKind, UUID deadlineId, int deadlineVersion) {}
 
   private record StaffContactChanged(
-      UUID staffId, UUID missionId, String officeCode, String fullName, String email, String phone, String preferredLanguage) {}
+      UUID staffId, UUID missionId, String officeCode, String fullName, String email, String phone, String preferredLanguage,
+      long contactVersion) {}
+
+  /** The version personnel gave each person's contact details last, as its staff row's version does. */
+  private final Map<UUID, Long> contactVersions = new ConcurrentHashMap<>();
 
   private record StaffEvent(UUID staffId, UUID missionId, String officeCode) {}
 
@@ -93,13 +100,23 @@ public final class Personnel {
                 member.category(),
                 member.email(),
                 member.phone(),
-                member.preferredLanguage())));
+                member.preferredLanguage(),
+                contactVersions.merge(member.staffId(), 0L, (old, registered) -> registered))));
     return awaitContactCopied(member);
   }
 
-  /** The person's contact details change (all of them are sent, changed or not). */
+  /** The person's contact details change (all of them are sent, changed or not), numbered after the last. */
   public StaffMember changesContactOf(StaffMember member) {
-    publish(
+    changesContactAs(member, contactVersions.merge(member.staffId(), 1L, Long::sum));
+    return awaitContactCopied(member);
+  }
+
+  /**
+   * A change of the person's details as personnel numbered it, published without waiting for the
+   * copy: how two quick corrections look when the broker delivers the later one first.
+   */
+  public EventEnvelope changesContactAs(StaffMember member, long contactVersion) {
+    return publish(
         envelope(
             "StaffContactChanged",
             member.mission().officeCode(),
@@ -110,7 +127,12 @@ public final class Personnel {
                 member.fullName(),
                 member.email(),
                 member.phone(),
-                member.preferredLanguage())));
+                member.preferredLanguage(),
+                contactVersion)));
+  }
+
+  /** Waits until notifications holds these contact details. */
+  public StaffMember awaitsContactOf(StaffMember member) {
     return awaitContactCopied(member);
   }
 

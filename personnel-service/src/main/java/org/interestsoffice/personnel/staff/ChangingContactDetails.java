@@ -49,7 +49,10 @@ class ChangingContactDetails {
         member.officeCode(),
         new StaffContactChanged(
             member.id(), member.missionId(), member.officeCode(), changed.fullName(), changed.email(), changed.phone(),
-            changed.preferredLanguage()));
+            changed.preferredLanguage(),
+            // The row's version after this change: it only grows, and changes of one person are
+            // serialised by the row lock above, so a later change always carries a higher one.
+            member.version() + 1));
     Audit.changed(caller, "update staff contact", member.officeCode(), staffId);
     return changed;
   }

@@ -89,7 +89,8 @@ public class RegisteringStaff {
             member.principalId(),
             member.email(),
             member.phone(),
-            member.preferredLanguage()));
+            member.preferredLanguage(),
+            member.version()));
     StaffMember registered = orders.applyTo(member, locked);
     Audit.changed(caller, "register staff member", member.officeCode(), member.id());
     return registered;

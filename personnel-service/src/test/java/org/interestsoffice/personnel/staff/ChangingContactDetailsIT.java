@@ -5,6 +5,7 @@ import static org.interestsoffice.personnel.fixtures.Eventually.eventually;
 import static org.interestsoffice.personnel.fixtures.Mission.aMission;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aDiplomat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.PersonnelServiceUnderTest;
@@ -72,6 +73,23 @@ class ChangingContactDetailsIT {
     assertThat(payload.path("email").asString()).isEqualTo(consul.email());
     assertThat(payload.path("phone").asString()).isEqualTo("+12025550147");
     assertThat(payload.path("preferredLanguage").asString()).isEqualTo("es");
+  }
+
+  @Test
+  void eachChangeCarriesAHigherContactVersionThanTheRegistrationAndTheChangesBefore() {
+    personnel.patch("/api/staff/" + consulId, "{\"phone\": \"+12025550148\"}");
+    personnel.patch("/api/staff/" + consulId, "{\"phone\": \"+12025550149\"}");
+
+    eventually().until(() -> published.received("StaffContactChanged", consulId).size() == 2);
+    eventually().until(() -> published.received("StaffRegistered", consulId).size() == 1);
+    long registered = published.received("StaffRegistered", consulId).get(0).payload().path("contactVersion").asLong(-1);
+    List<Long> changes = published.received("StaffContactChanged", consulId).stream()
+        .sorted(java.util.Comparator.comparing(event -> event.payload().path("phone").asString()))
+        .map(event -> event.payload().path("contactVersion").asLong(-1))
+        .toList();
+    assertThat(registered).as("the registration's version").isNotNegative();
+    assertThat(changes.get(0)).as("first change (…48)").isGreaterThan(registered);
+    assertThat(changes.get(1)).as("second change (…49)").isGreaterThan(changes.get(0));
   }
 
   @Test

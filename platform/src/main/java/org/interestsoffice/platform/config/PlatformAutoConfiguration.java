@@ -12,10 +12,15 @@ import org.interestsoffice.platform.outbox.OutboxRelay;
 import org.interestsoffice.platform.security.PlatformSecurityConfiguration;
 import org.interestsoffice.platform.web.ApiDescription;
 import org.interestsoffice.platform.web.CorrelationIdFilter;
+import org.interestsoffice.platform.web.RequestBodyLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 import org.interestsoffice.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,6 +52,26 @@ public class PlatformAutoConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * A queue that exists already keeps the arguments it was declared with, and the broker refuses a
+   * declaration with others (PRECONDITION_FAILED). RabbitAdmin would then stop declaring and the
+   * service would not consume at all: after an upgrade that gave the {@code .dlq} queues their
+   * delivery limit and dead-letter target, for example. It goes on instead, with a warning per
+   * queue; the old queue works as before until an operator replaces it (docs/events.md).
+   */
+  @Bean
+  static BeanPostProcessor declarationsGoOnPastAQueueDeclaredEarlierWithOtherArguments() {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof RabbitAdmin admin) {
+          admin.setIgnoreDeclarationExceptions(true);
+        }
+        return bean;
+      }
+    };
   }
 
   @Bean
@@ -100,6 +125,16 @@ public class PlatformAutoConfiguration {
       MessagingNames names,
       ObjectProvider<DeadLetters> deadLetters) {
     return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names, deadLetters.getIfAvailable());
+  }
+
+  /** Right after the correlation id, so that a refusal carries it, and before anything reads a body. */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      @Value("${platform.web.max-request-size:1MB}") DataSize maxRequestSize, JsonMapper json) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxRequestSize.toBytes(), json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
   }
 
   @Bean

@@ -1,13 +1,17 @@
 package org.interestsoffice.platform.inbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.interestsoffice.platform.events.Correlation;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.work.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
@@ -41,8 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (re)declared by Spring AMQP whenever a connection opens.
  *
  * <p>Each message is handled in one database transaction that first records its event id for this
- * consumer: a redelivered or duplicated event finds its id there and is skipped. A failure is
- * retried with exponential back-off; after the last retry, or at once for a message that cannot be
+ * consumer: a redelivered or duplicated event finds its id there and is skipped. While the
+ * database or the broker is down ({@link Outages}), the consumer holds the message and tries again
+ * until the outage ends: no retry is spent and nothing is dead-lettered. A failure of the message
+ * itself is retried with exponential back-off; after the last retry, or at once for a message that cannot be
  * read, the message is kept in this service's dead letters ({@link DeadLetters}) until an
  * administrator re-drives it. Should that fail too, the message is rejected and the broker moves it
  * to the dead-letter queue, which is drained into the dead letters as soon as they can be written.
@@ -61,6 +67,8 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
   private final DeadLetters deadLetters;
   private final SimpleMessageListenerContainer container;
   private final SimpleMessageListenerContainer deadLetterKeeper;
+  private final Backoff outageBackoff;
+  private volatile boolean running;
 
   EventSubscription(
       String consumerName,
@@ -81,6 +89,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     this.transactions = transactions;
     this.json = json;
     this.deadLetters = deadLetters;
+    this.outageBackoff = new Backoff(properties.consumer().initialInterval(), properties.consumer().outageMaxInterval());
     this.container = container(connectionFactory, properties.consumer());
     this.deadLetterKeeper = deadLetters == null ? null : deadLetterKeeper(connectionFactory, properties.consumer());
   }
@@ -93,33 +102,49 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     return MessagingNames.deadLetterQueueOf(queueName);
   }
 
-  private static List<Declarable> topology(
+  /**
+   * The queue, its {@code .dlq} and its {@code .parked}, each a quorum queue with every limit
+   * written out rather than left to the broker's defaults (RabbitMQ 4.x drops a message redelivered
+   * 20 times unless it has somewhere to go; 3.x has no limit): the queue dead-letters into its
+   * {@code .dlq} after {@code deliveryLimit} redeliveries, the {@code .dlq} into {@code .parked}
+   * after {@code deadLetterQueueDeliveryLimit}, and {@code .parked}, which nothing consumes, keeps
+   * what reaches it for an operator. Dead-lettering is at-least-once throughout.
+   */
+  static List<Declarable> topology(
       String queueName, String exchangeName, Iterable<String> eventTypes, MessagingProperties properties) {
     boolean temporary = properties.expiry().isPresent();
     TopicExchange exchange = new TopicExchange(exchangeName, true, temporary);
-    QueueBuilder queue =
-        QueueBuilder.durable(queueName)
-            .quorum()
-            .deadLetterExchange("")
-            .deadLetterRoutingKey(MessagingNames.deadLetterQueueOf(queueName))
-            .deliveryLimit(properties.consumer().deliveryLimit())
-            .withArgument("x-dead-letter-strategy", "at-least-once")
-            .withArgument("x-overflow", "reject-publish");
-    QueueBuilder deadLetters = QueueBuilder.durable(MessagingNames.deadLetterQueueOf(queueName)).quorum();
+    String deadLetterQueue = MessagingNames.deadLetterQueueOf(queueName);
+    String parkingQueue = MessagingNames.parkingQueueOf(queueName);
+    QueueBuilder queue = deadLetteringInto(QueueBuilder.durable(queueName).quorum(), deadLetterQueue, properties.consumer().deliveryLimit());
+    QueueBuilder deadLetters =
+        deadLetteringInto(QueueBuilder.durable(deadLetterQueue).quorum(), parkingQueue, properties.consumer().deadLetterQueueDeliveryLimit());
+    QueueBuilder parked = QueueBuilder.durable(parkingQueue).quorum();
     properties
         .expiry()
         .ifPresent(
             expiry -> {
               queue.expires((int) expiry.toMillis());
               deadLetters.expires((int) expiry.toMillis());
+              parked.expires((int) expiry.toMillis());
             });
     Queue built = queue.build();
-    List<Declarable> declarables = new ArrayList<>(List.of(exchange, built, deadLetters.build()));
+    List<Declarable> declarables = new ArrayList<>(List.of(exchange, built, deadLetters.build(), parked.build()));
     for (String type : eventTypes) {
       Binding binding = BindingBuilder.bind(built).to(exchange).with(type);
       declarables.add(binding);
     }
     return declarables;
+  }
+
+  private static QueueBuilder deadLetteringInto(QueueBuilder queue, String target, int deliveryLimit) {
+    return queue
+        .deadLetterExchange("")
+        .deadLetterRoutingKey(target)
+        .deliveryLimit(deliveryLimit)
+        .withArgument("x-dead-letter-strategy", "at-least-once")
+        // at-least-once dead-lettering needs reject-publish: a full queue refuses rather than drops.
+        .withArgument("x-overflow", "reject-publish");
   }
 
   private SimpleMessageListenerContainer container(
@@ -130,10 +155,10 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     listener.setConcurrentConsumers(settings.concurrency());
     listener.setPrefetchCount(settings.prefetch());
     listener.setDefaultRequeueRejected(false);
-    listener.setMessageListener(this::onMessage);
+    listener.setMessageListener(message -> waitingOutOutages(message, this::onMessage));
     listener.setAdviceChain(
         RetryInterceptorBuilder.stateless()
-            .retryPolicy(retries(settings).excludes(PoisonMessageException.class).build())
+            .retryPolicy(retries(settings).excludes(PoisonMessageException.class, StoppedDuringOutage.class).build())
             .recoverer(deadLettering())
             .build());
     return listener;
@@ -146,6 +171,9 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
    */
   private MessageRecoverer deadLettering() {
     return (message, cause) -> {
+      if (stoppedDuringOutage(cause)) {
+        throw new ImmediateRequeueAmqpException("Stopping during an outage; the message goes back to " + queueName, cause);
+      }
       log.atError()
           .addKeyValue("queue", queueName)
           .addKeyValue("messageId", message.getMessageProperties().getMessageId())
@@ -174,10 +202,10 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     keeper.setQueueNames(deadLetterQueueName());
     keeper.setPrefetchCount(settings.prefetch());
     keeper.setDefaultRequeueRejected(true);
-    keeper.setMessageListener(message -> deadLetters.keep(queueName, message, brokerReason(message)));
+    keeper.setMessageListener(message -> waitingOutOutages(message, kept -> deadLetters.keep(queueName, kept, brokerReason(kept))));
     keeper.setAdviceChain(
         RetryInterceptorBuilder.stateless()
-            .retryPolicy(retries(settings).build())
+            .retryPolicy(retries(settings).excludes(StoppedDuringOutage.class).build())
             .recoverer(
                 (message, cause) -> {
                   throw new ImmediateRequeueAmqpException("Dead letter not kept yet; back on " + deadLetterQueueName(), cause);
@@ -193,6 +221,82 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
         .delay(settings.initialInterval())
         .multiplier(settings.multiplier())
         .maxDelay(settings.maxInterval());
+  }
+
+  /**
+   * Handles the message, waiting as long as the database or the broker is down: an outage is not
+   * the message's fault, so it is neither counted as a failed try nor dead-lettered. The message
+   * stays unacknowledged in this consumer's hands (the broker does not redeliver it meanwhile),
+   * tries are spaced by a back-off capped at {@code outageMaxInterval}, each logged, and the first
+   * try after the outage handles it. Failures of the message itself go on to the retries and the
+   * dead letters. Stopping the service ends the wait; the message goes back to the queue.
+   */
+  private void waitingOutOutages(Message message, Consumer<Message> handling) {
+    int failedTries = 0;
+    long waitingSince = System.nanoTime();
+    while (true) {
+      try {
+        handling.accept(message);
+        if (failedTries > 0) {
+          log.atInfo()
+              .addKeyValue("queue", queueName)
+              .addKeyValue("messageId", message.getMessageProperties().getMessageId())
+              .log("Handled after an outage of {} tries, {} s", failedTries, (System.nanoTime() - waitingSince) / 1_000_000_000);
+        }
+        return;
+      } catch (RuntimeException failure) {
+        if (!Outages.isOutage(failure)) {
+          throw failure;
+        }
+        failedTries++;
+        Duration wait = outageBackoff.after(failedTries);
+        log.atWarn()
+            .addKeyValue("queue", queueName)
+            .addKeyValue("messageId", message.getMessageProperties().getMessageId())
+            .addKeyValue("try", failedTries)
+            .log("Database or broker unavailable ({}); holding the message and trying again in {}", reasonOf(failure), wait);
+        if (!pause(wait)) {
+          throw new StoppedDuringOutage(failure);
+        }
+      }
+    }
+  }
+
+  /** @return false when the service is stopping (or the thread is interrupted) before the time is up */
+  private boolean pause(Duration wait) {
+    long until = System.nanoTime() + wait.toNanos();
+    try {
+      while (running) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static boolean stoppedDuringOutage(Throwable cause) {
+    for (Throwable thrown = cause; thrown != null; thrown = thrown.getCause()) {
+      if (thrown instanceof StoppedDuringOutage) {
+        return true;
+      }
+      if (thrown.getCause() == thrown) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The service stopped while an outage held a message: it goes back to its queue, unharmed. */
+  static final class StoppedDuringOutage extends RuntimeException {
+    StoppedDuringOutage(Throwable outage) {
+      super("Stopped while waiting out an outage", outage);
+    }
   }
 
   /**
@@ -287,6 +391,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
 
   @Override
   public void start() {
+    running = true;
     container.start();
     if (deadLetterKeeper != null) {
       deadLetterKeeper.start();
@@ -295,6 +400,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
 
   @Override
   public void stop() {
+    running = false;
     container.stop();
     if (deadLetterKeeper != null) {
       deadLetterKeeper.stop();

@@ -16,4 +16,9 @@ public final class MessagingNames {
   public static String deadLetterQueueOf(String queue) {
     return queue + ".dlq";
   }
+
+  /** Where the broker moves what its dead-letter queue could not deliver either: nothing consumes it. */
+  public static String parkingQueueOf(String queue) {
+    return queue + ".parked";
+  }
 }

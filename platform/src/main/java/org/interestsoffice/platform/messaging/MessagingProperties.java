@@ -36,6 +36,9 @@ public record MessagingProperties(
    * @param initialBackoff delay before the first retry of an event the broker did not confirm
    * @param maxBackoff ceiling of the exponential back-off
    * @param retention how long published events are kept for inspection
+   * @param unroutedRetryInterval how often an event no queue is bound for yet is offered again
+   *     (instead of the back-off of a failure): a queue created later still gets it
+   * @param unroutedRetention how long such an event is kept and offered before it is deleted
    */
   public record Relay(
       @DefaultValue("500ms") Duration pollInterval,
@@ -43,17 +46,25 @@ public record MessagingProperties(
       @DefaultValue("10s") Duration confirmTimeout,
       @DefaultValue("1s") Duration initialBackoff,
       @DefaultValue("5m") Duration maxBackoff,
-      @DefaultValue("7d") Duration retention) {}
+      @DefaultValue("7d") Duration retention,
+      @DefaultValue("10m") Duration unroutedRetryInterval,
+      @DefaultValue("30d") Duration unroutedRetention) {}
 
   /**
-   * @param maxRetries retries after the first failed delivery, before dead-lettering
+   * @param maxRetries retries after the first failed delivery, before dead-lettering (failures of
+   *     the message or its handling; an outage of the database or the broker is waited out instead)
    * @param initialInterval delay before the first retry
    * @param multiplier back-off multiplier
    * @param maxInterval ceiling of the back-off
    * @param concurrency consumers per queue in this instance
    * @param prefetch unacknowledged messages per consumer
    * @param deliveryLimit redeliveries (for example after crashes) after which the broker itself
-   *     dead-letters a message
+   *     dead-letters a message into the queue's {@code .dlq}; declared explicitly, so RabbitMQ 3.x
+   *     and 4.x (whose default is 20) behave the same
+   * @param deadLetterQueueDeliveryLimit the same for the {@code .dlq}, after which the broker moves a
+   *     message on to {@code .parked}, the last queue, which nothing consumes
+   * @param outageMaxInterval the longest wait between two tries while the database or the broker is
+   *     down; the consumer waits as long as the outage lasts, holding the message
    */
   public record Consumer(
       @DefaultValue("3") int maxRetries,
@@ -62,5 +73,7 @@ public record MessagingProperties(
       @DefaultValue("10s") Duration maxInterval,
       @DefaultValue("1") int concurrency,
       @DefaultValue("20") int prefetch,
-      @DefaultValue("20") int deliveryLimit) {}
+      @DefaultValue("20") int deliveryLimit,
+      @DefaultValue("100") int deadLetterQueueDeliveryLimit,
+      @DefaultValue("30s") Duration outageMaxInterval) {}
 }

@@ -39,6 +39,7 @@ public class OutboxRelay extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration CLEAN_UP_EVERY = Duration.ofHours(1);
+  private static final String UNROUTABLE = "returned unroutable: ";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -107,6 +108,7 @@ public class OutboxRelay extends PollingWorker {
     }
     Map<PendingEvent, CorrelationData> sent = new LinkedHashMap<>();
     Map<PendingEvent, String> failed = new LinkedHashMap<>();
+    List<PendingEvent> unrouted = new ArrayList<>();
     try {
       // One channel for the whole batch: RabbitMQ keeps the order of messages only within a
       // channel, and consumers rely on events of one transaction arriving in order.
@@ -131,12 +133,15 @@ public class OutboxRelay extends PollingWorker {
           String problem = awaitConfirm(correlation, deadline);
           if (problem == null) {
             published.add(event.position());
+          } else if (problem.startsWith(UNROUTABLE)) {
+            unrouted.add(event);
           } else {
             failed.put(event, problem);
           }
         });
     markPublished(published);
     failed.forEach(this::scheduleRetry);
+    park(unrouted);
     if (failed.values().stream().anyMatch(problem -> problem.contains("NOT_FOUND"))) {
       // The exchange is gone (deleted by hand, or an auto-delete one lost its last queue):
       // declare the topology again rather than retry into the void until a reconnect.
@@ -154,7 +159,7 @@ public class OutboxRelay extends PollingWorker {
         return "refused by the broker: " + confirm.reason();
       }
       if (correlation.getReturned() != null) {
-        return "returned unroutable: " + correlation.getReturned().getReplyText();
+        return UNROUTABLE + correlation.getReturned().getReplyText();
       }
       return null;
     } catch (TimeoutException e) {
@@ -211,12 +216,57 @@ public class OutboxRelay extends PollingWorker {
   }
 
 
+  /**
+   * Events the broker returned because no queue is bound for their type (yet): not a failure. They
+   * wait without the back-off's retries and warnings, offered again every
+   * {@code unrouted-retry-interval}, so that a queue created later for that type still gets them,
+   * in order; after {@code unrouted-retention} they are deleted. One line tells when events start
+   * waiting; the offers after that are logged at debug level only.
+   */
+  private void park(List<PendingEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<Long> positions = events.stream().map(PendingEvent::position).toList();
+    List<String> newlyWaiting =
+        jdbc.sql(
+                """
+                update platform.outbox_event
+                set attempts = attempts + 1, last_error = 'no queue is bound for this event type',
+                    unrouted_since = coalesce(unrouted_since, now()),
+                    next_attempt_at = now() + make_interval(secs => :intervalSeconds)
+                where position in (:positions)
+                returning type, unrouted_since = now() as newly
+                """)
+            .param("intervalSeconds", settings.unroutedRetryInterval().toMillis() / 1000.0)
+            .param("positions", positions)
+            .query((rs, row) -> rs.getBoolean("newly") ? rs.getString("type") : null)
+            .list()
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (!newlyWaiting.isEmpty()) {
+      Map<String, Long> byType = new java.util.TreeMap<>();
+      newlyWaiting.forEach(type -> byType.merge(type, 1L, Long::sum));
+      log.atInfo()
+          .log(
+              "{} events no queue subscribes to yet wait in the outbox ({}); offered again every {}, kept {}",
+              newlyWaiting.size(), byType, settings.unroutedRetryInterval(), settings.unroutedRetention());
+    }
+    log.atDebug().log("{} events still without a subscribing queue", events.size());
+  }
+
   private void cleanUpOccasionally() {
     Instant now = Instant.now();
     if (Duration.between(lastCleanUp, now).compareTo(CLEAN_UP_EVERY) < 0) {
       return;
     }
     lastCleanUp = now;
+    cleanUp();
+  }
+
+  /** Deletes published events past their retention, and unrouted ones past theirs. */
+  void cleanUp() {
     jdbc.sql(
             """
             delete from platform.outbox_event
@@ -224,6 +274,17 @@ public class OutboxRelay extends PollingWorker {
             """)
         .param("retentionSeconds", settings.retention().toSeconds())
         .update();
+    int expired =
+        jdbc.sql(
+                """
+                delete from platform.outbox_event
+                where published_at is null and unrouted_since < now() - make_interval(secs => :retentionSeconds)
+                """)
+            .param("retentionSeconds", settings.unroutedRetention().toSeconds())
+            .update();
+    if (expired > 0) {
+      log.atInfo().log("{} events no queue subscribed to within {} deleted from the outbox", expired, settings.unroutedRetention());
+    }
   }
 
   private record PendingEvent(

@@ -44,7 +44,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The outbox against the real broker and database. The service reaches RabbitMQ through a proxy
  * the test can cut, to stand for a broker that is down or unreachable.
  */
-@SpringBootTest(classes = ParcelService.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(
+    classes = ParcelService.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "platform.messaging.relay.unrouted-retry-interval=3s")
 @DirtiesContext
 class OutboxIT {
 
@@ -77,6 +80,7 @@ class OutboxIT {
   @Autowired MessagingProperties properties;
   @Autowired CachingConnectionFactory connectionFactory;
   @Autowired JsonMapper json;
+  @Autowired OutboxRelay relay;
 
   @Test
   void publishesTheEnvelopeOnlyAfterCommitAndMarksItPublishedOnTheBrokersConfirm() {
@@ -138,21 +142,44 @@ class OutboxIT {
   }
 
   @Test
-  void anEventTheBrokerCannotRouteIsKeptAndRetriedUntilItCan() {
+  void anEventNoQueueSubscribesToWaitsQuietlyAndReachesAQueueCreatedLater() {
     UUID eventId = ParcelService.ship(transactions, outbox, new ParcelLost("p-lost")).eventId();
     await().atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
               Map<String, Object> row = row(eventId);
-              assertThat((Integer) row.get("attempts")).isGreaterThanOrEqualTo(2);
-              assertThat((String) row.get("last_error")).contains("returned unroutable");
+              assertThat(row.get("unrouted_since")).as("waiting for a subscriber").isNotNull();
+              assertThat((String) row.get("last_error")).contains("no queue is bound");
               assertThat(row.get("published_at")).isNull();
             });
+    // Not retried on the back-off of a failure (0.2 s doubling to 1 s here, a WARN line each), but
+    // offered again at the unrouted interval (3 s here, 10 min by default).
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
+        .until(() -> (Integer) row(eventId).get("attempts") == 1);
 
     String tap = tapEventsOfType("ParcelLost");
 
     receiveEvent(tap, eventId);
     await().untilAsserted(() -> assertThat(row(eventId).get("published_at")).isNotNull());
+  }
+
+  @Test
+  void anEventNoQueueSubscribedToWithinItsRetentionIsDeleted() {
+    UUID eventId = UUID.randomUUID();
+    String nobodysQueue = names.of("platformtest.nobody-" + eventId);
+    EventEnvelope envelope = new EventEnvelope(eventId, "ParcelLost", 1, java.time.Instant.now(), "t", "t", ParcelService.OFFICE,
+        json.valueToTree(new ParcelLost("p-forgotten")));
+    transactions.executeWithoutResult(status -> outbox.redeliver(nobodysQueue, eventId, "ParcelLost", json.writeValueAsString(envelope)));
+    await().atMost(Duration.ofSeconds(20)).until(() -> row(eventId).get("unrouted_since") != null);
+    UUID recent = ParcelService.ship(transactions, outbox, parcel("p-recent")).eventId();
+    await().until(() -> row(recent).get("published_at") != null);
+
+    jdbc.sql("update platform.outbox_event set unrouted_since = now() - interval '31 days' where event_id = :id").param("id", eventId).update();
+    relay.cleanUp();
+
+    assertThat(jdbc.sql("select count(*) from platform.outbox_event where event_id = :id").param("id", eventId).query(Integer.class).single())
+        .as("past its 30 days an unrouted event is deleted").isZero();
+    assertThat(row(recent).get("published_at")).as("published events are kept for their own retention").isNotNull();
   }
 
   @Test
@@ -247,7 +274,7 @@ class OutboxIT {
   }
 
   private Map<String, Object> row(UUID eventId) {
-    return jdbc.sql("select attempts, last_error, published_at from platform.outbox_event where event_id = :id")
+    return jdbc.sql("select attempts, last_error, published_at, unrouted_since from platform.outbox_event where event_id = :id")
         .param("id", eventId)
         .query()
         .singleRow();

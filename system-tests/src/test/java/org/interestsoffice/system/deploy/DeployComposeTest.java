@@ -124,7 +124,9 @@ class DeployComposeTest {
     for (String module : Repository.SERVICES) {
       int port = ServiceConfiguration.of(module, compose.environment(module)).port();
       String test = String.join(" ", Maps.listAt(compose.service(module), "healthcheck.test").stream().map(String::valueOf).toList());
-      expect(problems, module + " health check", test.contains("http://127.0.0.1:" + port + "/actuator/health/readiness"), true);
+      // The gateway's actuator is on its management port; its public port answers /readyz.
+      String readiness = module.equals("gateway") ? "/readyz" : "/actuator/health/readiness";
+      expect(problems, module + " health check", test.contains("http://127.0.0.1:" + port + readiness), true);
       if (!compose.exposedPorts(module).contains(port)) {
         problems.add(module + " listens on " + port + " but exposes " + compose.exposedPorts(module));
       }

@@ -118,8 +118,10 @@ class DeployKubernetesTest {
       }
       Map<String, Object> container = container(deployment);
       int port = ServiceConfiguration.of(module, environment(deployment, problems)).port();
-      problems.addAll(probe(module, container, "readinessProbe", "/actuator/health/readiness", port));
-      problems.addAll(probe(module, container, "livenessProbe", "/actuator/health/liveness", port));
+      // The gateway's actuator is on its management port; its public port answers /readyz and /livez.
+      boolean gateway = module.equals("gateway");
+      problems.addAll(probe(module, container, "readinessProbe", gateway ? "/readyz" : "/actuator/health/readiness", port));
+      problems.addAll(probe(module, container, "livenessProbe", gateway ? "/livez" : "/actuator/health/liveness", port));
       if (!String.valueOf(container.get("image")).contains("/interests-office/" + module + ":")) {
         problems.add(module + " runs image " + container.get("image"));
       }
@@ -207,6 +209,30 @@ class DeployKubernetesTest {
         problems.add(module + " accepts tokens of " + serviceIssuer + ", another service of " + issuer);
       }
       issuer = serviceIssuer;
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theGatewaysMetricsAreScrapedInTheClusterAndNotExposedThroughTheIngress() {
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> deployment = resource("Deployment", "gateway");
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway", environment(deployment, problems));
+    String management = gateway.property("management.server.port");
+    assertThat(management).as("the gateway's management port").isNotBlank().isNotEqualTo(String.valueOf(gateway.port())).isNotEqualTo("0");
+    int managementPort = Integer.parseInt(management);
+    assertThat(String.valueOf(Maps.mapAt(deployment, "spec.template.metadata.annotations").get("prometheus.io/port")))
+        .as("Prometheus scrapes the management port").isEqualTo(management);
+    Map<String, Object> service = resource("Service", "gateway");
+    List<Object> containerPorts = Maps.listAt(container(deployment), "ports");
+    for (Object port : Maps.listAt(service, "spec.ports")) {
+      Object target = Maps.map(port, "port").get("targetPort");
+      boolean toManagement = Integer.valueOf(managementPort).equals(target)
+          || containerPorts.stream().anyMatch(declared -> Integer.valueOf(managementPort).equals(Maps.map(declared, "port").get("containerPort"))
+              && Maps.map(declared, "port").get("name").equals(target));
+      if (toManagement) {
+        problems.add("the gateway's Service exposes its management port " + managementPort + " as " + Maps.map(port, "port").get("name"));
+      }
     }
     assertThat(problems).isEmpty();
   }

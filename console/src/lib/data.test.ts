@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { mergeDeadLetters } from './data';
+import type { DeadLetter } from './types';
+
+const letter = (id: string, at: string): DeadLetter => ({
+  id, kind: 'EVENT', queue: 'q', type: 'RelationsSevered', officeCode: 'CCS', reason: 'r', deadLetteredAt: at, redriveCount: 0, lastRedrivenAt: null,
+});
+
+describe("every service's dead letters", () => {
+  it('are shown as one list, newest first, each with the service that re-drives it', () => {
+    const merged = mergeDeadLetters([
+      { status: 'fulfilled', value: [letter('m-1', '2019-01-23T20:00:00Z')] },
+      { status: 'fulfilled', value: [letter('p-1', '2019-01-24T08:00:00Z')] },
+      { status: 'fulfilled', value: [letter('n-1', '2019-01-23T21:00:00Z')] },
+    ]);
+    expect(merged.letters.map((l) => [l.id, l.service])).toEqual([['p-1', 'personnel'], ['n-1', 'notifications'], ['m-1', 'missions']]);
+    expect(merged.unavailable).toEqual([]);
+  });
+
+  it('still show the others when one service does not answer', () => {
+    const merged = mergeDeadLetters([
+      { status: 'rejected', reason: new Error('down') },
+      { status: 'fulfilled', value: [letter('p-1', '2019-01-24T08:00:00Z')] },
+      { status: 'fulfilled', value: [] },
+    ]);
+    expect(merged.letters.map((l) => l.id)).toEqual(['p-1']);
+    expect(merged.unavailable).toEqual(['missions']);
+  });
+
+  it('fail as a whole only when no service answers', () => {
+    const down = new Error('gateway down');
+    expect(() => mergeDeadLetters([
+      { status: 'rejected', reason: down }, { status: 'rejected', reason: down }, { status: 'rejected', reason: down },
+    ])).toThrow(down);
+  });
+});

@@ -1,0 +1,165 @@
+package org.interestsoffice.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.interestsoffice.platform.testapp.ParcelShipped.explodingParcel;
+import static org.interestsoffice.platform.testapp.ParcelShipped.parcel;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.interestsoffice.platform.events.EventEnvelope;
+import org.interestsoffice.platform.messaging.MessagingNames;
+import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.testapp.ParcelService;
+import org.interestsoffice.testing.Database;
+import org.interestsoffice.testing.TcpProxy;
+import org.interestsoffice.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The database goes away while an event is being consumed, for much longer than the retries of a
+ * failing message would last, and comes back: the event is handled then, once, and is no dead
+ * letter. The service reaches PostgreSQL through a proxy the test cuts; the test itself reads the
+ * database directly. Connection timeouts are shortened so that the outage outlasts the old retry
+ * budget many times over in a few seconds.
+ */
+@SpringBootTest(
+    classes = ParcelService.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.datasource.hikari.connection-timeout=500",
+      "spring.datasource.hikari.validation-timeout=250",
+      "platform.messaging.consumer.outage-max-interval=1s"
+    })
+@DirtiesContext
+class DatabaseOutageIT {
+
+  private static final Database database = TestInfrastructure.get().database("platform_outage");
+  private static final TcpProxy databaseLink;
+
+  static {
+    URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
+    databaseLink = TcpProxy.start(server.getHost(), server.getPort());
+  }
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.get().springProperties("platform_outage").forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + databaseLink.host() + ":" + databaseLink.port() + "/" + database.name());
+  }
+
+  @AfterAll
+  static void closeLink() {
+    databaseLink.close();
+  }
+
+  @Autowired RabbitTemplate rabbit;
+  @Autowired AmqpAdmin admin;
+  @Autowired JsonMapper json;
+  @Autowired MessagingNames names;
+  @Autowired MessagingProperties properties;
+  @Autowired EventSubscription subscription;
+
+  @AfterEach
+  void databaseBack() {
+    databaseLink.restore();
+  }
+
+  @Test
+  void anEventArrivingWhileTheDatabaseIsDownIsHandledOnceItIsBackAndIsNoDeadLetter() throws Exception {
+    databaseLink.cut();
+    EventEnvelope event = envelopeOf(parcel("p-during-outage"));
+    publish(event);
+
+    // Far longer than the retries of a failing message (3 tries, each failing within the 0.5 s pool timeout).
+    Duration outage = Duration.ofSeconds(10);
+    Instant outageEnds = Instant.now().plus(outage);
+    await().atMost(outage).until(() -> readyMessagesIn(subscription.queueName()) == 0);
+    while (Instant.now().isBefore(outageEnds)) {
+      assertThat(deadLettersInTheDatabase()).as("no dead letter written during the outage").isZero();
+      assertThat(readyMessagesIn(subscription.deadLetterQueueName())).as("nothing handed to the broker's dead-letter queue").isZero();
+      Thread.sleep(500); // the outage's length is the subject here, not a wait for an outcome
+    }
+    assertThat(receiptsInTheDatabase("p-during-outage")).as("not handled while the database is away").isZero();
+
+    databaseLink.restore();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiptsInTheDatabase("p-during-outage") == 1);
+    publish(envelopeOf(parcel("p-after-outage")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> receiptsInTheDatabase("p-after-outage") == 1);
+    assertThat(receiptsInTheDatabase("p-during-outage")).isEqualTo(1);
+    assertThat(deadLettersInTheDatabase()).as("an outage makes no dead letter").isZero();
+    assertThat(readyMessagesIn(subscription.deadLetterQueueName())).isZero();
+  }
+
+  @Test
+  void aMessageThatFailsOnItsOwnIsStillADeadLetterAfterItsRetries() {
+    EventEnvelope event = envelopeOf(explodingParcel("p-poison-beside-outage"));
+    publish(event);
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterCountOf(event.eventId()) == 1);
+    assertThat(receiptsInTheDatabase("p-poison-beside-outage")).isZero();
+  }
+
+  private EventEnvelope envelopeOf(Object payload) {
+    return new EventEnvelope(
+        UUID.randomUUID(), "ParcelShipped", 1, Instant.now(), "outage-test", "outage-test", ParcelService.OFFICE, json.valueToTree(payload));
+  }
+
+  private void publish(EventEnvelope envelope) {
+    MessageProperties messageProperties = new MessageProperties();
+    messageProperties.setMessageId(envelope.eventId().toString());
+    messageProperties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+    rabbit.send(names.of(properties.exchange()), envelope.type(), new Message(json.writeValueAsBytes(envelope), messageProperties));
+  }
+
+  private int readyMessagesIn(String queue) {
+    var info = admin.getQueueInfo(queue);
+    return info == null ? 0 : (int) info.getMessageCount();
+  }
+
+  private int deadLettersInTheDatabase() {
+    return count("select count(*) from platform.dead_letter");
+  }
+
+  private int deadLetterCountOf(UUID eventId) {
+    return count("select count(*) from platform.dead_letter where event_id = '" + eventId + "'");
+  }
+
+  private int receiptsInTheDatabase(String parcel) {
+    return count("select count(*) from parcel_receipt where parcel = '" + parcel + "'");
+  }
+
+  /** Straight to PostgreSQL, past the proxy the service is cut off by. */
+  private static int count(String sql) {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the test database: " + e.getMessage(), e);
+    }
+  }
+}
