@@ -53,6 +53,8 @@ class AccountabilityController {
    *     (every kind but {@code NEGOTIATION}, zero included)
    * @param timeLeft ISO 8601 duration until the departure deadline (PT0S once passed), null if none runs
    * @param reductionDeadline the reduction's deadline while one runs (the host capped the mission), else null
+   * @param exercise whether the mission is an exercise: its figures are a drill's, counted apart from any real mission's
+   * @param caseNow for an exercise, where its case clock stands (time left is read on it); else null
    */
   record AccountabilityView(
       UUID missionId,
@@ -64,7 +66,9 @@ class AccountabilityController {
       DeadlineView departureDeadline,
       String timeLeft,
       DeadlineView negotiationDeadline,
-      DeadlineView reductionDeadline) {}
+      DeadlineView reductionDeadline,
+      boolean exercise,
+      Instant caseNow) {}
 
   @GetMapping("/api/missions/{id}/accountability")
   AccountabilityView accountability(@PathVariable UUID id) {
@@ -96,7 +100,9 @@ class AccountabilityController {
         account.deadline().map(DeadlineView::of).orElse(null),
         account.timeLeft() == null ? null : account.timeLeft().toString(),
         account.negotiationDeadline().map(DeadlineView::of).orElse(null),
-        account.reductionDeadline().map(DeadlineView::of).orElse(null));
+        account.reductionDeadline().map(DeadlineView::of).orElse(null),
+        account.exercise(),
+        account.exercise() ? account.now() : null);
   }
 
   private static String timeLeft(Instant now, Instant dueAt) {

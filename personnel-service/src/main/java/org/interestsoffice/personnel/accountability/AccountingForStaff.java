@@ -65,7 +65,8 @@ class AccountingForStaff {
       Duration timeLeft,
       Optional<KnownDeadline> negotiationDeadline,
       Optional<KnownDeadline> reductionDeadline,
-      Instant now) {}
+      Instant now,
+      boolean exercise) {}
 
   @Transactional(readOnly = true)
   Accountability of(UUID missionId) {
@@ -91,7 +92,8 @@ class AccountingForStaff {
         .filter(member -> member.isUnderOrder() && member.departureDeadlineKind() != null)
         .forEach(member -> orderedOutBy.merge(member.departureDeadlineKind(), 1, Integer::sum));
     Optional<KnownDeadline> deadline = Optional.ofNullable(mission.departureLineageId()).flatMap(deadlines::current);
-    Instant now = clock.instant();
+    // An exercise's time left is read on its case clock.
+    Instant now = mission.now(clock.instant());
     Duration timeLeft =
         deadline.filter(d -> !d.suspended()).map(d -> timeLeft(now, d.dueAt())).orElse(null);
     Optional<KnownDeadline> negotiation =
@@ -109,7 +111,8 @@ class AccountingForStaff {
         timeLeft,
         negotiation,
         reduction,
-        now);
+        now,
+        mission.exercise());
   }
 
   /** Until the instant: zero once passed, null if there is none (a suspended deadline). */

@@ -1,5 +1,6 @@
 package org.interestsoffice.personnel.departures;
 
+import org.interestsoffice.personnel.events.CaseClockAdvanced;
 import org.interestsoffice.personnel.events.DeadlineChanged;
 import org.interestsoffice.personnel.events.DeadlineExpired;
 import org.interestsoffice.personnel.events.InterestsSectionEstablished;
@@ -36,6 +37,7 @@ class MissionEventsSubscription {
         .on(StaffCeilingImposed.class, departures::onStaffCeilingImposed)
         .on(PersonaNonGrataDeclared.class, departures::onPersonaNonGrataDeclared)
         .on(RelationsRestored.class, missions::onRelationsRestored)
+        .on(CaseClockAdvanced.class, missions::onCaseClockAdvanced)
         .build();
   }
 }

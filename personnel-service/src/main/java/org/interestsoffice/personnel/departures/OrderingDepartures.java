@@ -1,5 +1,6 @@
 package org.interestsoffice.personnel.departures;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,12 +49,14 @@ public class OrderingDepartures implements OrdersForNewcomers {
   private final KnownDeadlines deadlines;
   private final StaffRepository staff;
   private final Outbox outbox;
+  private final Clock clock;
 
-  OrderingDepartures(KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Outbox outbox) {
+  OrderingDepartures(KnownMissions missions, KnownDeadlines deadlines, StaffRepository staff, Outbox outbox, Clock clock) {
     this.missions = missions;
     this.deadlines = deadlines;
     this.staff = staff;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   /**
@@ -289,6 +292,9 @@ public class OrderingDepartures implements OrdersForNewcomers {
             change,
             replaced
                 .map(order -> new DepartureOrdered.Replaced(order.deadlineKind(), order.deadlineId(), order.deadlineVersion()))
-                .orElse(null)));
+                .orElse(null),
+            mission.exercise()),
+        // An exercise's events occur on its case clock.
+        mission.now(clock.instant()));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.events.StaffDeparted;
+import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.personnel.staff.StaffMember;
 import org.interestsoffice.personnel.staff.StaffRepository;
 import org.interestsoffice.personnel.staff.StaffStatus;
@@ -23,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordingDepartures {
 
   private final StaffRepository staff;
+  private final KnownMissions missions;
   private final Outbox outbox;
   private final Clock clock;
 
-  RecordingDepartures(StaffRepository staff, Outbox outbox, Clock clock) {
+  RecordingDepartures(StaffRepository staff, KnownMissions missions, Outbox outbox, Clock clock) {
     this.staff = staff;
+    this.missions = missions;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -39,7 +42,7 @@ public class RecordingDepartures {
     StaffMember member = staff.findForUpdate(staffId).orElseThrow(() -> ProblemException.notFound("Staff member", staffId));
     OfficeAccess.requireAction(
         caller, "record a departure", member.officeCode(), "Staff member", staffId, Role.OFFICE_OFFICER, Role.OFFICE_HEAD);
-    requireNotInFuture(departedAt);
+    requireNotInFuture(member.missionId(), departedAt);
     if (member.status() == StaffStatus.REMAINING) {
       throw ProblemException.conflict(
               "Designated remaining staff", "Staff member " + staffId + " is designated to remain: withdraw the designation first")
@@ -63,10 +66,14 @@ public class RecordingDepartures {
     return departed;
   }
 
-  /** A departure is a fact being recorded, not a plan: it cannot lie ahead. */
-  public void requireNotInFuture(Instant departedAt) {
+  /**
+   * A departure is a fact being recorded, not a plan: it cannot lie ahead of the mission's clock (an
+   * exercise's case clock, else the wall clock).
+   */
+  public void requireNotInFuture(UUID missionId, Instant departedAt) {
+    Instant now = missions.find(missionId).map(mission -> mission.now(clock.instant())).orElseGet(clock::instant);
     // A minute of slack for the clocks of the devices people record departures on.
-    if (departedAt.isAfter(clock.instant().plusSeconds(60))) {
+    if (departedAt.isAfter(now.plusSeconds(60))) {
       throw ProblemException.invalid("Departure in the future", "departedAt " + departedAt + " has not happened yet")
           .with("departedAt", departedAt);
     }

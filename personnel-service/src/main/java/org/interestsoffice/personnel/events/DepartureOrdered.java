@@ -17,6 +17,8 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  *     an order follows a change of its deadline
  * @param replaces the order on a deadline of another kind this one moves the person off (a
  *     reduction overtaken by a rupture, any order by a persona non grata), else null
+ * @param exercise whether the mission is an exercise: its alerts say so ("EXERCISE" / "EJERCICIO")
+ *     and are counted apart
  */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
@@ -31,7 +33,8 @@ public record DepartureOrdered(
     Instant dueAt,
     DeadlineStatus deadlineStatus,
     String change,
-    Replaced replaces) {
+    Replaced replaces,
+    boolean exercise) {
 
   /** The order left behind: its deadline's kind, id and the version the person was on. */
   public record Replaced(DeadlineKind deadlineKind, UUID deadlineId, int deadlineVersion) {}

@@ -1,5 +1,6 @@
 package org.interestsoffice.personnel.events;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.platform.events.IntegrationEvent;
@@ -10,10 +11,18 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  * @param status {@code OPERATING}, or {@code INTERESTS_SECTION} for a section registered under a
  *     protecting power; absent from older events (read as operating)
  * @param staffCeiling for a section registered as such: how many staff with privileges it may have (else null)
+ * @param exerciseStartsAt for an exercise, where its case clock starts (else null)
  */
 @IntegrationEvent(type = "MissionRegistered")
 public record MissionRegistered(
-    UUID missionId, String officeCode, String name, String receivingState, String timeZone, String status, Integer staffCeiling) {
+    UUID missionId,
+    String officeCode,
+    String name,
+    String receivingState,
+    String timeZone,
+    String status,
+    Integer staffCeiling,
+    Instant exerciseStartsAt) {
 
   public boolean interestsSection() {
     return "INTERESTS_SECTION".equals(status);

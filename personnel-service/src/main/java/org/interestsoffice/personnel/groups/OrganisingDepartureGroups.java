@@ -109,7 +109,7 @@ class OrganisingDepartureGroups {
   DepartureGroup confirmDeparture(UUID groupId, Instant departedAt) {
     Caller caller = Callers.current();
     DepartureGroup group = lockForChange(caller, groupId, "confirm group departure");
-    departures.requireNotInFuture(departedAt);
+    departures.requireNotInFuture(group.missionId(), departedAt);
     if (group.hasDeparted()) {
       throw ProblemException.conflict("Group departed", "Departure group " + groupId + " left at " + group.departedAt())
           .with("groupId", groupId);

@@ -16,6 +16,7 @@ import java.util.UUID;
  *     established after a negotiation, until relations are restored)
  * @param staffCeiling for a section registered as such: how many staff with privileges of their own
  *     it may have (else null)
+ * @param caseNow for an exercise, where its case clock stands (null for a real mission)
  */
 public record KnownMission(
     UUID id,
@@ -30,7 +31,18 @@ public record KnownMission(
     Instant ceasedAt,
     UUID reductionLineageId,
     boolean interestsSection,
-    Integer staffCeiling) {
+    Integer staffCeiling,
+    Instant caseNow) {
+
+  /** Whether the mission is an exercise, on a case clock of its own. */
+  public boolean exercise() {
+    return caseNow != null;
+  }
+
+  /** The mission's "now": its case clock for an exercise, the wall clock's instant otherwise. */
+  public Instant now(Instant wallClock) {
+    return caseNow != null ? caseNow : wallClock;
+  }
 
   public Optional<Integer> ceiling() {
     return Optional.ofNullable(remainingStaffCeiling);

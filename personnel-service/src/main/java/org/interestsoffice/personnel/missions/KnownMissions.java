@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.personnel.events.CaseClockAdvanced;
 import org.interestsoffice.personnel.events.InterestsSectionEstablished;
 import org.interestsoffice.personnel.events.MissionRegistered;
 import org.interestsoffice.personnel.events.NegotiationOpened;
@@ -28,8 +29,9 @@ public class KnownMissions {
   public void onMissionRegistered(MissionRegistered event, EventEnvelope envelope) {
     jdbc.sql(
             """
-            insert into known_mission (id, office_code, name, receiving_state, time_zone, interests_section, staff_ceiling)
-            values (:id, :office, :name, :receiving, :zone, :section, :staffCeiling)
+            insert into known_mission (id, office_code, name, receiving_state, time_zone, interests_section, staff_ceiling,
+                                       exercise_starts_at, case_now)
+            values (:id, :office, :name, :receiving, :zone, :section, :staffCeiling, :exerciseStartsAt, :exerciseStartsAt)
             on conflict (id) do update set name = excluded.name, receiving_state = excluded.receiving_state,
                                            time_zone = excluded.time_zone
             """)
@@ -40,7 +42,22 @@ public class KnownMissions {
         .param("zone", event.timeZone())
         .param("section", event.interestsSection())
         .param("staffCeiling", event.interestsSection() ? event.staffCeiling() : null)
+        .param("exerciseStartsAt", timestamp(event.exerciseStartsAt()), java.sql.Types.TIMESTAMP)
         .update();
+  }
+
+  /** An exercise's case clock moved: kept only forward, whatever the order the events arrive in. */
+  public void onCaseClockAdvanced(CaseClockAdvanced event, EventEnvelope envelope) {
+    int updated =
+        jdbc.sql(
+                """
+                update known_mission set case_now = greatest(case_now, :caseNow)
+                where id = :id and exercise_starts_at is not null
+                """)
+            .param("caseNow", Timestamp.from(event.caseNow()))
+            .param("id", event.missionId())
+            .update();
+    requireKnown(event.missionId(), updated);
   }
 
   /** The agreed ceiling and the negotiation deadline. */
@@ -163,6 +180,7 @@ public class KnownMissions {
         ceasedAt == null ? null : ceasedAt.toInstant(),
         rs.getObject("reduction_lineage_id", UUID.class),
         rs.getBoolean("interests_section"),
-        rs.getObject("staff_ceiling", Integer.class));
+        rs.getObject("staff_ceiling", Integer.class),
+        Optional.ofNullable(rs.getTimestamp("case_now")).map(Timestamp::toInstant).orElse(null));
   }
 }
