@@ -40,6 +40,11 @@ public class AlertQueue {
     this.staffChannels = settings.channels().isEmpty() ? EnumSet.allOf(Channel.class) : EnumSet.copyOf(settings.channels());
   }
 
+  /** Queues a message about the order to the person, on every channel (the order itself, a reminder). */
+  public int toStaff(DepartureOrder order, Slot slot) {
+    return toStaff(order, slot, null);
+  }
+
   /**
    * Queues a message about the order to the person, on every channel.
    *

@@ -107,7 +107,7 @@ class FiringReminders extends PollingWorker {
     } else if (reminder.overtaken() || !order.get().dueAt().isAfter(now)) {
       outcome = "MISSED";
     } else {
-      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), null);
+      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())));
       outcome = "FIRED";
     }
     jdbc.sql("update reminder set status = :status where id = :id").param("status", outcome).param("id", reminder.id()).update();

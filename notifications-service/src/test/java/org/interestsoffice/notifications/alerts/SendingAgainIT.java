@@ -116,11 +116,11 @@ class SendingAgainIT {
   void aReDrivenEmailGoesOutUnderANewMessageId() {
     StaffMember jane = personnel.registers(aDiplomat().reachableAt("not-an-address", aDiplomat().phone()));
     personnel.ordersDeparture(jane, due());
-    AlertRow dead = await().until(() -> alertLog.alertsOf(jane.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).status().equals("DEAD")).get(0);
+    AlertRow dead = await().atMost(Duration.ofSeconds(30)).until(() -> alertLog.alertsOf(jane.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).status().equals("DEAD")).get(0);
     personnel.changesContactOf(jane.reachableAt("jane.fixed@state.example", jane.phone()));
 
     assertThat(api.post("/api/dead-letters/" + dead.id() + "/redrive").status()).isEqualTo(202);
-    await().until(() -> alertLog.alertsOf(jane.staffId(), "EMAIL").get(0).status().equals("SENT"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> alertLog.alertsOf(jane.staffId(), "EMAIL").get(0).status().equals("SENT"));
     String messageId = jdbc.sql("select provider_message_id from alert where id = :id").param("id", dead.id()).query(String.class).single();
     assertThat(messageId).isEqualTo("<alert-" + dead.id() + "@r1.interests-office>");
   }
