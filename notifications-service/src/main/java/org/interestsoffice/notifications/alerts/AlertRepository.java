@@ -460,22 +460,30 @@ class AlertRepository {
   AlertProgressView progress(UUID missionId, Optional<Set<String>> offices) {
     return jdbc.sql(
             """
-            select count(*) filter (where audience = 'STAFF') as total,
-                   count(*) filter (where audience = 'STAFF' and status = 'QUEUED') as queued,
-                   count(*) filter (where audience = 'STAFF' and status = 'RETRYING') as retrying,
-                   count(*) filter (where audience = 'STAFF' and status = 'SENT') as sent,
-                   count(*) filter (where audience = 'STAFF' and status = 'DELIVERED') as delivered,
-                   count(*) filter (where audience = 'STAFF' and status = 'FAILED') as failed,
-                   count(*) filter (where audience = 'STAFF' and status = 'DEAD') as dead,
-                   count(*) filter (where audience = 'STAFF' and acknowledged_at is not null) as acknowledged,
-                   count(distinct staff_id) filter (where audience = 'STAFF') as staff,
-                   count(distinct staff_id) filter (where audience = 'STAFF' and acknowledged_at is not null) as staff_acknowledged,
-                   count(*) filter (where audience = 'OFFICE_HEAD') as escalations
+            select count(*) filter (where audience = :staff) as total,
+                   count(*) filter (where audience = :staff and status = :queued) as queued,
+                   count(*) filter (where audience = :staff and status = :retrying) as retrying,
+                   count(*) filter (where audience = :staff and status = :sent) as sent,
+                   count(*) filter (where audience = :staff and status = :delivered) as delivered,
+                   count(*) filter (where audience = :staff and status = :failed) as failed,
+                   count(*) filter (where audience = :staff and status = :dead) as dead,
+                   count(*) filter (where audience = :staff and acknowledged_at is not null) as acknowledged,
+                   count(distinct staff_id) filter (where audience = :staff) as staff,
+                   count(distinct staff_id) filter (where audience = :staff and acknowledged_at is not null) as staff_acknowledged,
+                   count(*) filter (where audience = :officeHead) as escalations
             from alert where mission_id = :missionId and """
                 + IN_OFFICES)
         .param("missionId", missionId)
         .param("filtered", offices.isPresent())
         .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+        .param("staff", Audience.STAFF.name())
+        .param("officeHead", Audience.OFFICE_HEAD.name())
+        .param("queued", AlertStatus.QUEUED.name())
+        .param("retrying", AlertStatus.RETRYING.name())
+        .param("sent", AlertStatus.SENT.name())
+        .param("delivered", AlertStatus.DELIVERED.name())
+        .param("failed", AlertStatus.FAILED.name())
+        .param("dead", AlertStatus.DEAD.name())
         .query(
             (rs, row) ->
                 new AlertProgressView(
