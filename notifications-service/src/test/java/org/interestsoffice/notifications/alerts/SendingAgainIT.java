@@ -55,8 +55,8 @@ class SendingAgainIT {
   @Test
   void aRetryAfterAProviderTimeoutIsTheSameMessageUnderTheSameKeyAndTheLinkThePersonGotAcknowledges() {
     StaffMember jane = personnel.registers(aDiplomat());
-    // The provider takes the message, but answers after the service's read timeout (2 s in tests).
-    provider.takeButAnswerAfter(jane.phone(), Duration.ofSeconds(4));
+    // The provider takes the message, but answers after the service's read timeout (3 s in tests).
+    provider.takeButAnswerAfter(jane.phone(), Duration.ofSeconds(6));
     personnel.ordersDeparture(jane, due());
 
     AlertRow sent = awaitSms(jane, "SENT");
