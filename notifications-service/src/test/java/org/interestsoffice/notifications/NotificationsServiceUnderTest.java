@@ -47,6 +47,8 @@ import org.springframework.test.context.ContextConfiguration;
       "notifications.sms.http.api-key=" + SmsProviderServer.API_KEY,
       "notifications.sms.delivery-report-key=test-delivery-report-key",
       "notifications.sms.rate-per-second=0",
+      // Short, so a provider that takes a message and answers late is a timeout within a test.
+      "notifications.sms.http.read-timeout=3s",
       "notifications.public-base-url=https://alerts.interests-office.example",
       // GreenMail logs the addresses it creates mailboxes for; only the service's own lines are under test.
       "logging.level.com.icegreen=warn"

@@ -1,46 +1,24 @@
 package org.interestsoffice.notifications.acknowledgement;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.UUID;
-
+import org.interestsoffice.notifications.alerts.AckToken;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues the acknowledgement link of an alert, in the transaction that sends it. A new token is
- * issued for each attempt, replacing the last: the raw token exists only in the message that goes
- * out, and a message that was never delivered leaves no working link behind.
+ * The address of an alert's acknowledgement link. The token is the alert's own, made when it was
+ * queued (see {@link org.interestsoffice.notifications.alerts.AlertQueue}), so every copy of the
+ * message (a retry after a timeout, a re-send after a crash) carries the same working link.
  */
 @Component
 public class AcknowledgementLinks {
 
-  private final JdbcClient jdbc;
-  private final Clock clock;
   private final String publicBaseUrl;
-  private final Duration validity;
 
-  AcknowledgementLinks(
-      JdbcClient jdbc,
-      Clock clock,
-      @Value("${notifications.public-base-url:http://localhost:8080}") String publicBaseUrl,
-      @Value("${notifications.acknowledgement.validity:30d}") Duration validity) {
-    this.jdbc = jdbc;
-    this.clock = clock;
+  AcknowledgementLinks(@Value("${notifications.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-    this.validity = validity;
   }
 
-  /** A fresh link for the alert; the previous one, if any, stops working. */
-  public String issue(UUID alertId) {
-    AckToken token = AckToken.random();
-    jdbc.sql("update alert set ack_token_hash = :hash, ack_expires_at = :expiresAt where id = :id")
-        .param("hash", token.hash())
-        .param("expiresAt", Timestamp.from(clock.instant().plus(validity)))
-        .param("id", alertId)
-        .update();
+  public String linkFor(AckToken token) {
     return publicBaseUrl + "/ack/" + token.value();
   }
 }

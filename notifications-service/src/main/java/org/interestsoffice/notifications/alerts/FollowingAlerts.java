@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class FollowingAlerts {
 
-  private final AlertRecords alerts;
+  private final AlertRepository alerts;
 
-  FollowingAlerts(AlertRecords alerts) {
+  FollowingAlerts(AlertRepository alerts) {
     this.alerts = alerts;
   }
 

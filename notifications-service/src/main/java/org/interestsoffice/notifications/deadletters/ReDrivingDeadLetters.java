@@ -1,8 +1,5 @@
 package org.interestsoffice.notifications.deadletters;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,17 +7,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.interestsoffice.notifications.alerts.AlertStatus;
+import org.interestsoffice.notifications.alerts.Alert;
+import org.interestsoffice.notifications.alerts.Alerts;
 import org.interestsoffice.notifications.alerts.Channel;
-import org.interestsoffice.notifications.alerts.DeliveryLog;
 import org.interestsoffice.notifications.alerts.Dispatch;
+import org.interestsoffice.notifications.alerts.UndeliveredAlert;
 import org.interestsoffice.platform.inbox.DeadLetters;
 import org.interestsoffice.platform.inbox.DeadLetters.DeadLetter;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
 import org.interestsoffice.platform.web.ProblemException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,15 +32,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class ReDrivingDeadLetters {
 
   private final DeadLetters events;
-  private final JdbcClient jdbc;
-  private final DeliveryLog deliveryLog;
+  private final Alerts alerts;
   private final Dispatch dispatch;
   private final Clock clock;
 
-  ReDrivingDeadLetters(DeadLetters events, JdbcClient jdbc, DeliveryLog deliveryLog, Dispatch dispatch, Clock clock) {
+  ReDrivingDeadLetters(DeadLetters events, Alerts alerts, Dispatch dispatch, Clock clock) {
     this.events = events;
-    this.jdbc = jdbc;
-    this.deliveryLog = deliveryLog;
+    this.alerts = alerts;
     this.dispatch = dispatch;
     this.clock = clock;
   }
@@ -54,7 +49,7 @@ class ReDrivingDeadLetters {
     requireMinistryAdmin("list dead letters", "dead letters");
     List<DeadLetterView> all = new ArrayList<>();
     events.list(waitingOnly, limit).forEach(dead -> all.add(viewOf(dead)));
-    all.addAll(undeliveredAlerts(null, limit));
+    alerts.undelivered(limit).forEach(alert -> all.add(viewOf(alert)));
     all.sort(Comparator.comparing(DeadLetterView::deadLetteredAt).reversed().thenComparing(DeadLetterView::id));
     return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
   }
@@ -71,25 +66,15 @@ class ReDrivingDeadLetters {
       Audit.changed(caller, "re-drive event " + redriven.eventType(), String.valueOf(redriven.officeCode()), id);
       return viewOf(redriven);
     }
-    Optional<DeadLetterView> alert = undeliveredAlerts(id, 1).stream().findFirst();
-    if (alert.isEmpty()) {
-      if (alertExists(id)) {
-        throw ProblemException.conflict("Not undelivered", "Alert " + id + " is not dead or failed; only those can be re-driven");
-      }
-      throw ProblemException.notFound("Dead letter", id);
+    Optional<UndeliveredAlert> before = alerts.undelivered(id);
+    Alert redriven;
+    try {
+      // A new attempt with a new delivery key, so that a provider that deduplicates really sends it.
+      redriven = alerts.redrive(id, caller.username()).orElseThrow(() -> ProblemException.notFound("Dead letter", id));
+    } catch (Alert.IllegalTransition e) {
+      throw ProblemException.conflict("Not undelivered", "Alert " + id + " is not dead or failed; only those can be re-driven");
     }
-    jdbc.sql(
-            """
-            update alert set status = 'QUEUED', attempts = 0, last_error = null, next_attempt_at = now(),
-                             redrive_count = redrive_count + 1, last_redriven_at = :at, last_redriven_by = :by
-            where id = :id
-            """)
-        .param("at", Timestamp.from(clock.instant()))
-        .param("by", caller.username())
-        .param("id", id)
-        .update();
-    Channel channel = Channel.valueOf(alert.get().queue());
-    deliveryLog.record(id, channel, AlertStatus.QUEUED, "Re-driven by " + caller.username());
+    Channel channel = redriven.channel();
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
@@ -97,11 +82,12 @@ class ReDrivingDeadLetters {
             dispatch.wakeUp(channel);
           }
         });
-    Audit.changed(caller, "re-drive alert", alert.get().officeCode(), id);
-    DeadLetterView before = alert.get();
+    UndeliveredAlert was = before.orElseThrow();
+    Audit.changed(caller, "re-drive alert", was.officeCode(), id);
+    DeadLetterView view = viewOf(was);
     return new DeadLetterView(
-        id, before.kind(), before.queue(), before.type(), before.officeCode(), before.reason(), before.deadLetteredAt(),
-        "REDRIVEN", before.redriveCount() + 1, clock.instant(), caller.username(), false);
+        id, view.kind(), view.queue(), view.type(), view.officeCode(), view.reason(), view.deadLetteredAt(),
+        "REDRIVEN", redriven.generation(), clock.instant(), caller.username(), false);
   }
 
   private static Caller requireMinistryAdmin(String action, Object object) {
@@ -111,29 +97,6 @@ class ReDrivingDeadLetters {
       throw new ProblemException(403, "Forbidden", "Only ministry administrators may " + action);
     }
     return caller;
-  }
-
-  /** Alerts that are DEAD, or FAILED after being sent; one of them if an id is given. */
-  private List<DeadLetterView> undeliveredAlerts(UUID id, int limit) {
-    return jdbc.sql(
-            """
-            select a.id, a.channel, a.slot, a.office_code, a.last_error, a.status, a.redrive_count, a.last_redriven_at,
-                   a.last_redriven_by,
-                   coalesce((select max(d.at) from delivery_attempt d where d.alert_id = a.id and d.status = a.status), a.created_at)
-                     as dead_at
-            from alert a
-            where a.status in ('DEAD', 'FAILED') and (cast(:id as uuid) is null or a.id = :id)
-            order by dead_at desc
-            limit :limit
-            """)
-        .param("id", id)
-        .param("limit", limit)
-        .query(ReDrivingDeadLetters::alertView)
-        .list();
-  }
-
-  private boolean alertExists(UUID id) {
-    return jdbc.sql("select exists (select 1 from alert where id = :id)").param("id", id).query(Boolean.class).single();
   }
 
   private DeadLetterView viewOf(DeadLetter dead) {
@@ -152,20 +115,19 @@ class ReDrivingDeadLetters {
         events.canRedrive(dead));
   }
 
-  private static DeadLetterView alertView(ResultSet rs, int row) throws SQLException {
-    Timestamp redriven = rs.getTimestamp("last_redriven_at");
+  private static DeadLetterView viewOf(UndeliveredAlert alert) {
     return new DeadLetterView(
-        rs.getObject("id", UUID.class),
+        alert.id(),
         "ALERT",
-        rs.getString("channel"),
-        rs.getString("slot"),
-        rs.getString("office_code"),
-        rs.getString("last_error") == null ? rs.getString("status") : rs.getString("last_error"),
-        rs.getTimestamp("dead_at").toInstant(),
+        alert.channel().name(),
+        alert.slot().code(),
+        alert.officeCode(),
+        alert.lastError() == null ? alert.status().name() : alert.lastError(),
+        alert.undeliveredAt(),
         "WAITING",
-        rs.getInt("redrive_count"),
-        redriven == null ? null : redriven.toInstant(),
-        rs.getString("last_redriven_by"),
+        alert.redriveCount(),
+        alert.lastRedrivenAt(),
+        alert.lastRedrivenBy(),
         true);
   }
 }

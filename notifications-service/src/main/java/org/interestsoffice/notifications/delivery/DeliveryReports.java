@@ -3,13 +3,14 @@ package org.interestsoffice.notifications.delivery;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.interestsoffice.notifications.alerts.Alert;
+import org.interestsoffice.notifications.alerts.Alert.Transition;
+import org.interestsoffice.notifications.alerts.AlertEvent;
 import org.interestsoffice.notifications.alerts.AlertStatus;
-import org.interestsoffice.notifications.alerts.Channel;
-import org.interestsoffice.notifications.alerts.DeliveryLog;
+import org.interestsoffice.notifications.alerts.Alerts;
 import org.interestsoffice.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,67 +30,31 @@ class DeliveryReports {
   /** The alert the report was about, and where it stands now. */
   record Reported(UUID alertId, AlertStatus status) {}
 
-  private final JdbcClient jdbc;
-  private final DeliveryLog deliveryLog;
+  private final Alerts alerts;
 
-  DeliveryReports(JdbcClient jdbc, DeliveryLog deliveryLog) {
-    this.jdbc = jdbc;
-    this.deliveryLog = deliveryLog;
+  DeliveryReports(Alerts alerts) {
+    this.alerts = alerts;
   }
 
   /** The provider's key has been checked ({@link DeliveryReportKey}). */
   @Transactional
   Reported receive(Report report) {
-    AlertStatus reported =
+    AlertEvent reported =
         switch (report.status()) {
-          case "DELIVERED" -> AlertStatus.DELIVERED;
-          case "FAILED" -> AlertStatus.FAILED;
+          case "DELIVERED" -> new AlertEvent.ReportedDelivered();
+          case "FAILED" -> new AlertEvent.ReportedFailed("Reported by the SMS provider: " + (report.error() == null ? "failed" : report.error()));
           default -> throw new ProblemException(400, "Bad Request", "status must be DELIVERED or FAILED");
         };
-    Optional<SentSms> sms = find(report);
-    if (sms.isEmpty()) {
-      throw new ProblemException(404, "Not Found", "No SMS alert matches this report");
-    }
-    SentSms alert = sms.get();
-    if (!alert.status().equals(AlertStatus.SENT.name())) {
+    Optional<String> providerId = Optional.ofNullable(report.id()).filter(id -> !id.isBlank());
+    Transition transition =
+        alerts.reportedBySmsProvider(providerId, Optional.ofNullable(report.reference()), reported)
+            .orElseThrow(() -> new ProblemException(404, "Not Found", "No SMS alert matches this report"));
+    Alert alert = transition.after();
+    if (!transition.changed()) {
       log.atInfo().addKeyValue("alertId", alert.id()).log("Delivery report for an alert already {}; nothing changed", alert.status());
-      return new Reported(alert.id(), AlertStatus.valueOf(alert.status()));
+    } else {
+      log.atInfo().addKeyValue("alertId", alert.id()).log("SMS alert {}", alert.status());
     }
-    String error = reported == AlertStatus.FAILED ? "Reported by the SMS provider: " + (report.error() == null ? "failed" : report.error()) : null;
-    jdbc.sql(
-            """
-            update alert set status = :status, last_error = :error,
-                             delivered_at = case when :status = 'DELIVERED' then now() else delivered_at end
-            where id = :id
-            """)
-        .param("status", reported.name())
-        .param("error", error)
-        .param("id", alert.id())
-        .update();
-    deliveryLog.record(alert.id(), Channel.SMS, reported, error);
-    log.atInfo().addKeyValue("alertId", alert.id()).log("SMS alert {}", reported);
-    return new Reported(alert.id(), reported);
-  }
-
-  private record SentSms(UUID id, String status) {}
-
-  private Optional<SentSms> find(Report report) {
-    if (report.id() != null && !report.id().isBlank()) {
-      Optional<SentSms> byProviderId =
-          jdbc.sql("select id, status from alert where channel = 'SMS' and provider_message_id = :id for update")
-              .param("id", report.id())
-              .query((rs, row) -> new SentSms(rs.getObject("id", UUID.class), rs.getString("status")))
-              .optional();
-      if (byProviderId.isPresent() || report.reference() == null) {
-        return byProviderId;
-      }
-    }
-    if (report.reference() == null) {
-      return Optional.empty();
-    }
-    return jdbc.sql("select id, status from alert where channel = 'SMS' and id = :id for update")
-        .param("id", report.reference())
-        .query((rs, row) -> new SentSms(rs.getObject("id", UUID.class), rs.getString("status")))
-        .optional();
+    return new Reported(alert.id(), alert.status());
   }
 }

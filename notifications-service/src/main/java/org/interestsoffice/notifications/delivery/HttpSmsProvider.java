@@ -25,14 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
  * POST {notifications.sms.http.url}
  * Content-Type: application/json
  * X-Api-Key: {notifications.sms.http.api-key}
- * Idempotency-Key: {alert id}
+ * Idempotency-Key: {delivery key: the alert id, then "{alert id}-r{n}" after the n-th re-drive}
  *
  * {"to": "+582125550100", "text": "...", "reference": "{alert id}", "callbackUrl": "{public base}/sms/delivery-reports"}
  * </pre>
  *
  * A 2xx answer is sent, with the provider's id from {@code {"id": "..."}}. 400, 404, 410 and 422
  * mean the message can never go (an invalid number): permanent. Anything else, a timeout or no
- * answer is retried.
+ * answer is retried, under the same Idempotency-Key: a provider that honours it (as the README's
+ * protocol asks) sends a message it already took once, however often it is asked.
  */
 @Component
 @ConditionalOnProperty(name = "notifications.sms.provider", havingValue = "http")
@@ -70,7 +71,7 @@ class HttpSmsProvider implements SmsProvider {
             .timeout(settings.readTimeout())
             .header("Content-Type", "application/json")
             .header("X-Api-Key", settings.apiKey())
-            .header("Idempotency-Key", message.alertId().toString())
+            .header("Idempotency-Key", message.key().idempotencyKey())
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
             .build();
     try {

@@ -8,8 +8,9 @@ package org.interestsoffice.notifications.delivery;
 public interface SmsProvider {
 
   /**
-   * @param message {@code to} in E.164; {@code alertId} identifies the request (idempotency key, and
-   *     the reference a delivery report may quote)
+   * @param message {@code to} in E.164; {@code key().idempotencyKey()} identifies the request (the
+   *     same on every attempt of one sending, new after a re-drive: a provider must send a key it
+   *     has already taken only once), {@code alertId()} is the reference a delivery report may quote
    * @return {@link Outcome.Sent} with the provider's message id, or {@link Outcome.Failed} saying
    *     whether retrying may help; never throws for a refused or failed message
    */

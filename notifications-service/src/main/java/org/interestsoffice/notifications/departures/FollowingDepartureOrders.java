@@ -178,8 +178,8 @@ class FollowingDepartureOrders {
   }
 
   /** Alerts now, schedules the reminders still ahead (none while suspended), and watches for acknowledgement. */
-  private void start(DepartureOrder order, String slot, String change) {
-    alerts.toStaff(order, slot, change, null);
+  private void start(DepartureOrder order, Slot slot, String change) {
+    alerts.toStaff(order, slot, change);
     int scheduled = reminders.schedule(order, clock.instant());
     escalations.watch(order);
     log.atInfo()

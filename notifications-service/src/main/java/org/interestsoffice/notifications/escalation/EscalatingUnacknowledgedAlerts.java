@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.alerts.Alerts;
 import org.interestsoffice.notifications.events.AlertEscalated;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.interestsoffice.notifications.orders.DepartureOrders;
@@ -36,7 +37,8 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final DepartureOrders orders;
-  private final AlertQueue alerts;
+  private final AlertQueue queue;
+  private final Alerts alerts;
   private final OfficeHeads officeHeads;
   private final Outbox outbox;
   private final EscalationSettings settings;
@@ -46,7 +48,8 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       DepartureOrders orders,
-      AlertQueue alerts,
+      AlertQueue queue,
+      Alerts alerts,
       OfficeHeads officeHeads,
       Outbox outbox,
       EscalationSettings settings,
@@ -55,6 +58,7 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.orders = orders;
+    this.queue = queue;
     this.alerts = alerts;
     this.officeHeads = officeHeads;
     this.outbox = outbox;
@@ -105,7 +109,7 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
       close(watch, "CANCELLED", null, now);
       return;
     }
-    if (acknowledged(watch)) {
+    if (alerts.acknowledgedAny(watch.staffId(), watch.kind(), watch.round(), watch.version())) {
       close(watch, "SETTLED", null, now);
       return;
     }
@@ -121,7 +125,7 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
       return;
     }
     for (OfficeHead head : heads) {
-      alerts.toOfficeHead(order.get(), head.username(), head.email(), head.language());
+      queue.toOfficeHead(order.get(), head.username(), head.email(), head.language());
     }
     if (heads.isEmpty()) {
       log.atError()
@@ -135,22 +139,6 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
             watch.staffId(), order.get().missionId(), order.get().officeCode(), watch.deadlineId(), watch.version(), now, heads.size()));
     close(watch, "ESCALATED", heads.size(), now);
     log.atInfo().addKeyValue("staffId", watch.staffId()).addKeyValue("officeHeads", heads.size()).log("Unacknowledged departure alert escalated");
-  }
-
-  /** Whether the person acknowledged any alert of this order, of this version or a later one. */
-  private boolean acknowledged(Watch watch) {
-    return jdbc.sql(
-            """
-            select exists (select 1 from alert
-                           where staff_id = :staffId and deadline_kind = :kind and round = :round
-                             and deadline_version >= :version and acknowledged_at is not null)
-            """)
-        .param("staffId", watch.staffId())
-        .param("kind", watch.kind())
-        .param("round", watch.round())
-        .param("version", watch.version())
-        .query(Boolean.class)
-        .single();
   }
 
   private void close(Watch watch, String status, Integer heads, Instant now) {

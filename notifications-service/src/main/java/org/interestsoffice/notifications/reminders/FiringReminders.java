@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.interestsoffice.notifications.orders.DepartureOrders;
 import org.interestsoffice.platform.work.PollingWorker;
@@ -106,7 +107,7 @@ class FiringReminders extends PollingWorker {
     } else if (reminder.overtaken() || !order.get().dueAt().isAfter(now)) {
       outcome = "MISSED";
     } else {
-      alerts.toStaff(order.get(), reminder.slot(), null, Duration.ofSeconds(reminder.offsetSeconds()));
+      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())));
       outcome = "FIRED";
     }
     jdbc.sql("update reminder set status = :status where id = :id").param("status", outcome).param("id", reminder.id()).update();

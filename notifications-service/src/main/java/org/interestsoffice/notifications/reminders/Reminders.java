@@ -50,7 +50,7 @@ public class Reminders {
               .param("deadlineId", order.deadlineId())
               .param("version", order.deadlineVersion())
               .param("round", order.round())
-              .param("slot", Slot.reminder(offset))
+              .param("slot", Slot.reminder(offset).code())
               .param("offset", offset.toSeconds())
               .param("fireAt", Timestamp.from(fireAt))
               .update();

@@ -144,6 +144,8 @@ class AcknowledgementIT {
     byte[] hash = jdbc.sql("select ack_token_hash from alert where id = :id").param("id", alertId).query(byte[].class).single();
     assertThat(body).doesNotContain(token);
     assertThat(hash).isEqualTo(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+    // The raw token was kept only until the message went out.
+    assertThat(jdbc.sql("select unsent_ack_token is null from alert where id = :id").param("id", alertId).query(Boolean.class).single()).isTrue();
   }
 
   @Test

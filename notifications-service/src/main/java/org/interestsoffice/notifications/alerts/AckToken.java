@@ -1,4 +1,4 @@
-package org.interestsoffice.notifications.acknowledgement;
+package org.interestsoffice.notifications.alerts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -15,45 +16,30 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import io.micrometer.core.instrument.MeterRegistry;
 
-import org.interestsoffice.notifications.acknowledgement.AcknowledgementLinks;
-import org.interestsoffice.notifications.alerts.AlertSettings;
 import org.interestsoffice.notifications.alerts.Channel;
-import org.interestsoffice.notifications.alerts.DeliveryLog;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.interestsoffice.notifications.contacts.Contact;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Email alerts over SMTP: a batch goes over one connection to the server. A refusal with a 5xx
+ * Email over SMTP: a batch goes over one connection to the server. A refusal with a 5xx
  * reply (unknown mailbox, message rejected) is permanent; anything else (server down, 4xx, a
  * dropped connection) is retried.
  */
 @Component
-class EmailDispatcher extends ChannelDispatcher {
+class EmailSender implements ChannelAdapter {
 
   private final JavaMailSender mail;
   private final Session session;
   private final EmailSettings email;
   private final RateLimiter rate;
 
-  EmailDispatcher(
-      JdbcClient jdbc,
-      TransactionTemplate transactions,
-      JavaMailSender mail,
-      AlertSettings settings,
-      EmailSettings email,
-      DeliveryLog deliveryLog,
-      AcknowledgementLinks links,
-      MeterRegistry meters,
-      Instance instance) {
-    super(Channel.EMAIL, email.workers(), jdbc, transactions, settings, deliveryLog, links, meters, instance.name());
+  EmailSender(JavaMailSender mail, EmailSettings email) {
     this.mail = mail;
     this.session = mail instanceof JavaMailSenderImpl sender ? sender.getSession() : Session.getInstance(new Properties());
     this.email = email;
@@ -61,22 +47,32 @@ class EmailDispatcher extends ChannelDispatcher {
   }
 
   @Override
-  protected String addressOf(DueAlert alert) {
-    return alert.contactEmail();
+  public Channel channel() {
+    return Channel.EMAIL;
   }
 
   @Override
-  protected String unusable(String address) {
+  public int workers() {
+    return email.workers();
+  }
+
+  @Override
+  public String addressOf(Contact contact) {
+    return contact.email();
+  }
+
+  @Override
+  public Optional<String> unusable(String address) {
     try {
       new InternetAddress(address, true);
-      return null;
+      return Optional.empty();
     } catch (AddressException e) {
-      return "Invalid email address (" + e.getMessage() + ")";
+      return Optional.of("Invalid email address (" + e.getMessage() + ")");
     }
   }
 
   @Override
-  protected List<Outcome> send(List<Outgoing> batch) {
+  public List<Outcome> send(List<Outgoing> batch) {
     List<Outcome> outcomes = new ArrayList<>(batch.size());
     List<MimeMessage> messages = new ArrayList<>();
     for (Outgoing outgoing : batch) {
@@ -110,15 +106,15 @@ class EmailDispatcher extends ChannelDispatcher {
       }
       MimeMessage message = messages.get(i);
       Exception failure = failures.get(message);
-      outcomes.set(i, failure == null ? new Outcome.Sent(messageIdOf(batch.get(i))) : classify(failure));
+      outcomes.set(i, failure == null ? new Outcome.Sent(batch.get(i).key().messageId()) : classify(failure));
     }
     return outcomes;
   }
 
   private MimeMessage toMime(Outgoing outgoing) throws MessagingException {
-    String messageId = messageIdOf(outgoing);
-    // The same Message-ID on every attempt: a copy sent twice (a crash before the commit) is one
-    // message to the mail clients that deduplicate.
+    String messageId = outgoing.key().messageId();
+    // The same Message-ID on every attempt of a generation: a copy sent twice (a crash before the
+    // commit) is one message to the mail clients that deduplicate; a re-drive is a new one.
     MimeMessage message =
         new MimeMessage(session) {
           @Override
@@ -132,10 +128,6 @@ class EmailDispatcher extends ChannelDispatcher {
     helper.setSubject(outgoing.subject());
     helper.setText(outgoing.text());
     return message;
-  }
-
-  private static String messageIdOf(Outgoing outgoing) {
-    return "<alert-" + outgoing.alertId() + "@interests-office>";
   }
 
   private static Map<Object, Exception> everyMessage(List<MimeMessage> messages, Exception failure) {

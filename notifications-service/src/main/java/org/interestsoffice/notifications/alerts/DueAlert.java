@@ -1,0 +1,55 @@
+package org.interestsoffice.notifications.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.interestsoffice.notifications.contacts.Contact;
+
+/**
+ * An alert claimed for sending (its row locked until the sending transaction ends), with what its
+ * message is rendered from: the deadline facts fixed when it was raised, and the person's contact
+ * details as they are now.
+ *
+ * @param recipient for an office head: their address (a staff alert's comes from the contact)
+ * @param language for an office head: their language
+ * @param dueAt null for a suspended deadline
+ * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
+ * @param contact the person's contact details; absent until personnel has sent them
+ */
+public record DueAlert(
+    Alert alert,
+    UUID staffId,
+    Slot slot,
+    Audience audience,
+    String officeCode,
+    String recipient,
+    String language,
+    String missionName,
+    String missionTimeZone,
+    Instant dueAt,
+    String deadlineStatus,
+    String change,
+    Optional<AckToken> ackToken,
+    Optional<Contact> contact) {
+
+  public UUID id() {
+    return alert.id();
+  }
+
+  public Channel channel() {
+    return alert.channel();
+  }
+
+  /** For a reminder: how long before the deadline it goes out. */
+  public Optional<Duration> reminderOffset() {
+    return slot instanceof Slot.Reminder reminder ? Optional.of(reminder.before()) : Optional.empty();
+  }
+
+  // Holds personal data and a credential: never printed by accident.
+  @Override
+  public String toString() {
+    return "DueAlert[id=" + alert.id() + ", channel=" + alert.channel() + ", slot=" + slot.code() + "]";
+  }
+}
