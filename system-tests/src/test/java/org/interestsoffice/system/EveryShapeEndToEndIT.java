@@ -82,6 +82,8 @@ class EveryShapeEndToEndIT {
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(addresses).size() == 2);
     assertThat(mailTo(addresses)).extracting(EveryShapeEndToEndIT::recipientOf)
         .containsExactlyInAnyOrder(emailOf("Walter Attache " + run), emailOf("Helen Attache " + run));
+    // The alert says why: a personal order, not the mission's rupture.
+    assertThat(mailTo(addresses)).allSatisfy(mail -> assertThat(textOf(mail)).contains("persona non grata"));
     await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(List.of(phoneOf("Walter Attache " + run), phoneOf("Helen Attache " + run))).size() == 2);
     assertThat(smsTo(List.of(phoneOf("Nora Colleague " + run)))).isEmpty();
   }
@@ -191,6 +193,14 @@ class EveryShapeEndToEndIT {
         .map(JSON::readTree)
         .filter(text -> numbers.contains(text.path("to").asString()))
         .toList();
+  }
+
+  private static String textOf(MimeMessage message) {
+    try {
+      return (String) message.getContent();
+    } catch (jakarta.mail.MessagingException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String recipientOf(MimeMessage message) {

@@ -354,6 +354,7 @@ class AlertRepository {
         instant(rs.getTimestamp("due_at")),
         rs.getString("deadline_status"),
         rs.getString("change"),
+        rs.getString("deadline_kind"),
         token == null ? Optional.empty() : Optional.of(new AckToken(token)),
         contactName == null
             ? Optional.empty()

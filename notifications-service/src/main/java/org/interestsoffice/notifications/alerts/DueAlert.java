@@ -31,6 +31,7 @@ public record DueAlert(
     Instant dueAt,
     String deadlineStatus,
     String change,
+    String deadlineKind,
     Optional<AckToken> ackToken,
     Optional<Contact> contact) {
 

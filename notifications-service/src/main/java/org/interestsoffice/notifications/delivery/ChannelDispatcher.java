@@ -160,7 +160,9 @@ final class ChannelDispatcher extends PollingWorker {
         alert.dueAt(),
         alert.reminderOffset().orElse(null),
         alert.contact().map(Contact::fullName).orElse("A staff member (" + alert.staffId() + ")"),
-        alert.officeCode());
+        alert.officeCode(),
+        // Why the person must leave (a rupture, a reduction, persona non grata, a cessation).
+        alert.deadlineKind());
   }
 
   private void record(Prepared prepared, Outcome outcome) {
