@@ -50,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "spring.datasource.hikari.connection-timeout=500",
       "spring.datasource.hikari.validation-timeout=250",
-      "platform.messaging.consumer.outage-max-interval=1s"
+      "platform.messaging.consumer.outage-max-interval=1s",
+      // Its own queue: a cached context of another test class consuming the shared parcels queue,
+      // with a database nobody cuts, would otherwise take the event the outage is about.
+      "platformtest.parcels-queue=platformtest.parcels-outage"
     })
 @DirtiesContext
 class DatabaseOutageIT {
