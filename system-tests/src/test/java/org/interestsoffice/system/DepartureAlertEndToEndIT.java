@@ -11,13 +11,10 @@ import static org.interestsoffice.system.Staffing.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,13 +31,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end: the three business services and the gateway run as separate
@@ -167,13 +162,13 @@ class DepartureAlertEndToEndIT {
         .until(() -> escalationsTo(head, missionId).size() >= 3);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> escalationsTo(head, missionId).size() == 3);
     assertThat(escalationsTo(head, missionId))
-        .extracting(DepartureAlertEndToEndIT::subjectOf)
+        .extracting(Captures::subjectOf)
         .containsExactlyInAnyOrder(
             "Departure order not acknowledged: James Consul",
             "Departure order not acknowledged: María Agregada",
             "Departure order not acknowledged: Robert Spouse");
     // Nobody of another office is told.
-    assertThat(Arrays.stream(system.smtp.getReceivedMessages()).map(DepartureAlertEndToEndIT::recipientOf))
+    assertThat(Arrays.stream(system.smtp.getReceivedMessages()).map(Captures::recipientOf))
         .doesNotContain("was.head@interests-office.example");
 
     // The request's correlation id travelled through the broker into the consumers' logs.

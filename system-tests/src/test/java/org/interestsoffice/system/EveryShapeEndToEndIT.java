@@ -8,25 +8,18 @@ import static org.interestsoffice.system.Staffing.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shapes of a rupture other than the 2019 script, end to end through the gateway with the four
@@ -35,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EveryShapeEndToEndIT {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static RunningSystem system;
   private static GatewayClient head;
@@ -49,7 +41,7 @@ class EveryShapeEndToEndIT {
   }
 
   @Test
-  void aPersonaNonGrataAndTheirFamilyGetAPersonalDeadlineAndAlertsTheRestOfTheMissionNone() throws IOException {
+  void aPersonaNonGrataAndTheirFamilyGetAPersonalDeadlineAndAlertsTheRestOfTheMissionNone() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String missionId = aMission("Embassy of the United States in Caracas");
     String attache = registerOnceMissionIsKnown(missionId, staff("Walter Attache " + run, "DIPLOMATIC_AGENT", null));
@@ -94,7 +86,7 @@ class EveryShapeEndToEndIT {
   }
 
   @Test
-  void aPersonRegisteredAfterTheRuptureIsOrderedOutAndAlertedAtOnce() throws IOException {
+  void aPersonRegisteredAfterTheRuptureIsOrderedOutAndAlertedAtOnce() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String missionId = aMission("Embassy of the United States in Caracas");
     registerOnceMissionIsKnown(missionId, staff("Early Diplomat " + run, "DIPLOMATIC_AGENT", null));

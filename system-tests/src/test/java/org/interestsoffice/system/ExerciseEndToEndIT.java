@@ -68,7 +68,7 @@ class ExerciseEndToEndIT {
     String exercise = aMission("Embassy of the United States in Caracas (exercise " + run + ")", STARTS_AT);
     String real = aMission("Embassy of the United States in Caracas (real " + run + ")", null);
     assertThat(mission(exercise).path("exercise").path("caseNow").asString()).isEqualTo(STARTS_AT.toString());
-    assertThat(mission(real).path("exercise").isMissing() || mission(real).path("exercise").isNull()).isTrue();
+    assertThat(mission(real).path("exercise").isMissingNode() || mission(real).path("exercise").isNull()).isTrue();
 
     List<String> names = IntStream.rangeClosed(1, STAFF).mapToObj(n -> "Drill Diplomat " + run + " " + n).toList();
     List<String> drill = new ArrayList<>();
@@ -209,7 +209,7 @@ class ExerciseEndToEndIT {
     assertThat(alertsOf(real, null))
         .allSatisfy(alert -> {
           assertThat(alert.path("exercise").asBoolean()).isFalse();
-          assertThat(alert.path("caseAt").isNull() || alert.path("caseAt").isMissing()).isTrue();
+          assertThat(alert.path("caseAt").isNull() || alert.path("caseAt").isMissingNode()).isTrue();
         })
         .extracting(alert -> alert.path("slot").asString())
         .containsOnly("ORDER");
@@ -231,7 +231,7 @@ class ExerciseEndToEndIT {
     assertProblem(system.as("was.head").post("/api/missions/" + exercise + "/case-clock", Map.of("advanceTo", TALKS.toString()), "e2e-bad"), 404);
 
     assertThat(mission(exercise).path("exercise").path("caseNow").asString()).isEqualTo(RUPTURE.toString());
-    assertThat(mission(real).path("exercise").isMissing() || mission(real).path("exercise").isNull()).isTrue();
+    assertThat(mission(real).path("exercise").isMissingNode() || mission(real).path("exercise").isNull()).isTrue();
   }
 
   // --- helpers ---
