@@ -110,10 +110,10 @@ class ExerciseEndToEndIT {
     // escalated at 20:00:20 on the case clock.
     List<String> group = drill.subList(REMAINING, STAFF);
     String groupId =
-        Staffing.created(officer.post("/api/departure-groups",
+        Staffing.created(head.post("/api/departure-groups",
             Map.of("missionId", exercise, "name", "Charter " + run, "scheduledAt", GROUP_LEAVES.toString(), "transport", "CHARTER_FLIGHT"),
             "e2e-exercise-" + run));
-    ok(officer.post("/api/departure-groups/" + groupId + "/members", Map.of("staffIds", group), "e2e-exercise-" + run));
+    ok(head.post("/api/departure-groups/" + groupId + "/members", Map.of("staffIds", group), "e2e-exercise-" + run));
     advanceTo(exercise, Instant.parse("2019-01-25T15:00:00Z"));
     awaitAlerts(exercise, "REMINDER_48H", "STAFF", 2 * STAFF);
     awaitAlerts(exercise, "ESCALATION:", "OFFICE_HEAD", STAFF);
