@@ -1,0 +1,102 @@
+package org.interestsoffice.platform.paging;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.interestsoffice.platform.web.ProblemException;
+
+/**
+ * The sort key of the last row of a page, which the next page starts after (keyset paging: rows
+ * added or removed meanwhile never shift the rows still to come, as an offset would). Opaque to
+ * callers: URL-safe Base64 of the key's parts. A cursor that does not decode to a key of the
+ * expected shape is the caller's error (400, naming {@code cursor}), never a 500.
+ */
+public record PageCursor(List<String> parts) {
+
+  private static final int FORMAT = 1;
+  private static final int MAX_ENCODED_LENGTH = 2048;
+
+  public PageCursor {
+    parts = List.copyOf(parts);
+  }
+
+  public static PageCursor of(Object... parts) {
+    List<String> texts = new ArrayList<>(parts.length);
+    for (Object part : parts) {
+      texts.add(part.toString());
+    }
+    return new PageCursor(texts);
+  }
+
+  public String encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT);
+      out.writeByte(parts.size());
+      for (String part : parts) {
+        out.writeUTF(part);
+      }
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+  }
+
+  static PageCursor decode(String encoded, int expectedParts) {
+    if (encoded.length() > MAX_ENCODED_LENGTH) {
+      throw invalid("is too long");
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded)))) {
+      if (in.readUnsignedByte() != FORMAT || in.readUnsignedByte() != expectedParts) {
+        throw invalid("was not issued by this list");
+      }
+      List<String> parts = new ArrayList<>(expectedParts);
+      for (int i = 0; i < expectedParts; i++) {
+        parts.add(in.readUTF());
+      }
+      if (in.read() != -1) {
+        throw invalid("was not issued by this list");
+      }
+      return new PageCursor(parts);
+    } catch (IllegalArgumentException | IOException unreadable) {
+      throw invalid("is not a cursor this list issued");
+    }
+  }
+
+  public String text(int part) {
+    return parts.get(part);
+  }
+
+  public Instant instant(int part) {
+    try {
+      return Instant.parse(parts.get(part));
+    } catch (DateTimeParseException notAnInstant) {
+      throw invalid("was not issued by this list");
+    }
+  }
+
+  public UUID uuid(int part) {
+    try {
+      return UUID.fromString(parts.get(part));
+    } catch (IllegalArgumentException notAUuid) {
+      throw invalid("was not issued by this list");
+    }
+  }
+
+  private static ProblemException invalid(String why) {
+    String message = "must be the nextCursor of the previous page; this one " + why;
+    return ProblemException.invalid("Invalid request", "Invalid request parameters")
+        .with("errors", List.of(Map.of("field", "cursor", "message", message)));
+  }
+}
