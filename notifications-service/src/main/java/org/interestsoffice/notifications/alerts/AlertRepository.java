@@ -34,6 +34,9 @@ class AlertRepository {
 
   // Written out from the enum, not bound: the partial indexes on due alerts then serve every plan.
   private static final String WAITING = "('" + AlertStatus.QUEUED.name() + "', '" + AlertStatus.RETRYING.name() + "')";
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "alerts";
+
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
@@ -409,7 +412,7 @@ class AlertRepository {
 
   /** A page of the alerts matching the filters, in creation order (id breaks ties), after the cursor's alert. */
   Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(2);
+    Optional<PageCursor> after = page.after(LIST, 2);
     List<AlertView> rows =
         jdbc.sql(
                 """
@@ -435,7 +438,7 @@ class AlertRepository {
             .param("fetch", page.fetchSize())
             .query(AlertRepository::alert)
             .list();
-    return Page.of(rows, page, alert -> PageCursor.of(alert.createdAt(), alert.id()));
+    return Page.of(rows, page, alert -> PageCursor.of(LIST, alert.createdAt(), alert.id()));
   }
 
   /**

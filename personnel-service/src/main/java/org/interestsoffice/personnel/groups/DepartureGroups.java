@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DepartureGroups {
 
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "departure-groups";
+
   private final JdbcClient jdbc;
 
   DepartureGroups(JdbcClient jdbc) {
@@ -89,7 +92,7 @@ class DepartureGroups {
    * of the whole page are read in one query.
    */
   Page<DepartureGroup> search(UUID missionId, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(2);
+    Optional<PageCursor> after = page.after(LIST, 2);
     List<DepartureGroup> rows =
         jdbc.sql(
                 """
@@ -112,7 +115,7 @@ class DepartureGroups {
             .query(DepartureGroups::map)
             .list();
     Map<UUID, List<UUID>> members = membersOf(rows.stream().map(DepartureGroup::id).toList());
-    return Page.of(rows, page, group -> PageCursor.of(group.scheduledAt(), group.id()))
+    return Page.of(rows, page, group -> PageCursor.of(LIST, group.scheduledAt(), group.id()))
         .map(group -> group.withMembers(members.getOrDefault(group.id(), List.of())));
   }
 

@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class StaffRepository {
 
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "staff";
+
   private final JdbcClient jdbc;
 
   StaffRepository(JdbcClient jdbc) {
@@ -198,7 +201,7 @@ public class StaffRepository {
    * filter: the scope is part of the query itself.
    */
   public Page<StaffMember> search(UUID missionId, StaffStatus status, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(2);
+    Optional<PageCursor> after = page.after(LIST, 2);
     List<StaffMember> rows =
         jdbc.sql(
                 """
@@ -222,7 +225,7 @@ public class StaffRepository {
             .param("fetch", page.fetchSize())
             .query(StaffRepository::map)
             .list();
-    return Page.of(rows, page, member -> PageCursor.of(member.fullName(), member.id()));
+    return Page.of(rows, page, member -> PageCursor.of(LIST, member.fullName(), member.id()));
   }
 
   private static StaffMember map(ResultSet rs, int row) throws SQLException {

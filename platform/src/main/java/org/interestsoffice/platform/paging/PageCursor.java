@@ -19,10 +19,10 @@ import org.interestsoffice.platform.web.ProblemException;
 /**
  * The sort key of the last row of a page, which the next page starts after (keyset paging: rows
  * added or removed meanwhile never shift the rows still to come, as an offset would). Opaque to
- * callers: URL-safe Base64 of the key's parts. A cursor that does not decode to a key of the
+ * callers: URL-safe Base64 of the list's name and the key's parts. A cursor that does not decode to a key of the
  * expected shape is the caller's error (400, naming {@code cursor}), never a 500.
  */
-public record PageCursor(List<String> parts) {
+public record PageCursor(String list, List<String> parts) {
 
   private static final int FORMAT = 1;
   private static final int MAX_ENCODED_LENGTH = 2048;
@@ -31,18 +31,20 @@ public record PageCursor(List<String> parts) {
     parts = List.copyOf(parts);
   }
 
-  public static PageCursor of(Object... parts) {
+  /** The cursor after a row of the named list, whose sort key has these parts (in sort order). */
+  public static PageCursor of(String list, Object... parts) {
     List<String> texts = new ArrayList<>(parts.length);
     for (Object part : parts) {
       texts.add(part.toString());
     }
-    return new PageCursor(texts);
+    return new PageCursor(list, texts);
   }
 
   public String encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT);
+      out.writeUTF(list);
       out.writeByte(parts.size());
       for (String part : parts) {
         out.writeUTF(part);
@@ -53,12 +55,12 @@ public record PageCursor(List<String> parts) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
   }
 
-  static PageCursor decode(String encoded, int expectedParts) {
+  static PageCursor decode(String encoded, String expectedList, int expectedParts) {
     if (encoded.length() > MAX_ENCODED_LENGTH) {
       throw invalid("is too long");
     }
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(encoded)))) {
-      if (in.readUnsignedByte() != FORMAT || in.readUnsignedByte() != expectedParts) {
+      if (in.readUnsignedByte() != FORMAT || !in.readUTF().equals(expectedList) || in.readUnsignedByte() != expectedParts) {
         throw invalid("was not issued by this list");
       }
       List<String> parts = new ArrayList<>(expectedParts);
@@ -68,7 +70,7 @@ public record PageCursor(List<String> parts) {
       if (in.read() != -1) {
         throw invalid("was not issued by this list");
       }
-      return new PageCursor(parts);
+      return new PageCursor(expectedList, parts);
     } catch (IllegalArgumentException | IOException unreadable) {
       throw invalid("is not a cursor this list issued");
     }

@@ -38,8 +38,11 @@ public record PageQuery(
     return size() + 1;
   }
 
-  /** The sort key of the last row of the previous page, of {@code parts} parts; empty for the first page. */
-  public Optional<PageCursor> after(int parts) {
-    return cursor == null || cursor.isEmpty() ? Optional.empty() : Optional.of(PageCursor.decode(cursor, parts));
+  /**
+   * The sort key ({@code parts} parts) of the last row of the named list's previous page; empty for
+   * the first page.
+   */
+  public Optional<PageCursor> after(String list, int parts) {
+    return cursor == null || cursor.isEmpty() ? Optional.empty() : Optional.of(PageCursor.decode(cursor, list, parts));
   }
 }
