@@ -132,6 +132,24 @@ class PagedListsIT {
     assertThat(viewer.get("/api/staff?missionId=" + embassy.id() + "&cursor=" + staffCursor).status()).isEqualTo(200);
   }
 
+  @Test
+  void theApiDescriptionShowsEachListsPageShapeAndItsBoundedSize() {
+    JsonNode description = page("/v3/api-docs");
+    for (String list : List.of("/api/staff", "/api/departure-groups")) {
+      JsonNode operation = description.path("paths").path(list).path("get");
+      Map<String, JsonNode> parameters = new LinkedHashMap<>();
+      operation.path("parameters").forEach(parameter -> parameters.put(parameter.path("name").asString(), parameter));
+      assertThat(parameters).as(list).containsKeys("missionId", "limit", "cursor");
+      assertThat(parameters.get("limit").path("schema").path("minimum").asInt()).isEqualTo(1);
+      assertThat(parameters.get("limit").path("schema").path("maximum").asInt()).isEqualTo(500);
+      assertThat(parameters.get("cursor").path("description").asString()).contains("nextCursor");
+      String page = operation.path("responses").path("200").findValue("$ref").asString();
+      JsonNode shape = description.path("components").path("schemas").path(page.substring(page.lastIndexOf('/') + 1));
+      assertThat(shape.path("properties").path("items").path("type").asString()).as(page).isEqualTo("array");
+      assertThat(shape.path("properties").has("nextCursor")).as(page).isTrue();
+    }
+  }
+
   private static void assertRefused(Response response, String parameter) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.contentType().toString()).startsWith("application/problem+json");

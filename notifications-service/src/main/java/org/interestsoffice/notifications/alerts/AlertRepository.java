@@ -17,7 +17,7 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.platform.paging.Page;
-import org.interestsoffice.platform.paging.PageCursor;
+import org.interestsoffice.platform.paging.KeysetPage;
 import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -412,33 +412,27 @@ class AlertRepository {
 
   /** A page of the alerts matching the filters, in creation order (id breaks ties), after the cursor's alert. */
   Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(LIST, 2);
+    KeysetPage keyset = KeysetPage.byInstant(page, LIST, "created_at");
     List<AlertView> rows =
-        jdbc.sql(
-                """
-                select * from alert
-                where (cast(:missionId as uuid) is null or mission_id = :missionId)
-                  and (cast(:staffId as uuid) is null or staff_id = :staffId)
-                  and (cast(:status as text) is null or status = :status)
-                  and """
-                    + IN_OFFICES
-                    + (after.isPresent() ? " and (created_at, id) > (:afterCreatedAt, :afterId)" : "")
-                    + """
-
-                order by created_at, id
-                limit :fetch
-                """)
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from alert
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:staffId as uuid) is null or staff_id = :staffId)
+                      and (cast(:status as text) is null or status = :status)
+                      and """
+                        + IN_OFFICES
+                        + keyset.orderAndLimit()))
             .param("missionId", missionId)
             .param("staffId", staffId)
             .param("status", status == null ? null : status.name())
             .param("filtered", offices.isPresent())
             .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-            .param("afterCreatedAt", after.map(cursor -> Timestamp.from(cursor.instant(0))).orElse(null))
-            .param("afterId", after.map(cursor -> cursor.uuid(1)).orElse(null))
-            .param("fetch", page.fetchSize())
             .query(AlertRepository::alert)
             .list();
-    return Page.of(rows, page, alert -> PageCursor.of(LIST, alert.createdAt(), alert.id()));
+    return keyset.page(rows, AlertView::createdAt, AlertView::id);
   }
 
   /**

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.interestsoffice.platform.paging.Page;
-import org.interestsoffice.platform.paging.PageCursor;
+import org.interestsoffice.platform.paging.KeysetPage;
 import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,30 +92,24 @@ class DepartureGroups {
    * of the whole page are read in one query.
    */
   Page<DepartureGroup> search(UUID missionId, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(LIST, 2);
+    KeysetPage keyset = KeysetPage.byInstant(page, LIST, "scheduled_at");
     List<DepartureGroup> rows =
-        jdbc.sql(
-                """
-                select * from departure_group
-                where (cast(:missionId as uuid) is null or mission_id = :missionId)
-                  and (cast(:filtered as boolean) = false or office_code = any(:offices))
-                """
-                    + (after.isPresent() ? " and (scheduled_at, id) > (:afterScheduledAt, :afterId)" : "")
-                    + """
-
-                order by scheduled_at, id
-                limit :fetch
-                """)
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from departure_group
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:filtered as boolean) = false or office_code = any(:offices))
+                    """
+                        + keyset.orderAndLimit()))
             .param("missionId", missionId)
             .param("filtered", offices.isPresent())
             .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-            .param("afterScheduledAt", after.map(cursor -> Timestamp.from(cursor.instant(0))).orElse(null))
-            .param("afterId", after.map(cursor -> cursor.uuid(1)).orElse(null))
-            .param("fetch", page.fetchSize())
             .query(DepartureGroups::map)
             .list();
     Map<UUID, List<UUID>> members = membersOf(rows.stream().map(DepartureGroup::id).toList());
-    return Page.of(rows, page, group -> PageCursor.of(LIST, group.scheduledAt(), group.id()))
+    return keyset.page(rows, DepartureGroup::scheduledAt, DepartureGroup::id)
         .map(group -> group.withMembers(members.getOrDefault(group.id(), List.of())));
   }
 

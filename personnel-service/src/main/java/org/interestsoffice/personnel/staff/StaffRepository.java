@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.interestsoffice.personnel.missions.DeadlineKind;
 import org.interestsoffice.platform.paging.Page;
-import org.interestsoffice.platform.paging.PageCursor;
+import org.interestsoffice.platform.paging.KeysetPage;
 import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -201,31 +201,25 @@ public class StaffRepository {
    * filter: the scope is part of the query itself.
    */
   public Page<StaffMember> search(UUID missionId, StaffStatus status, Optional<Set<String>> offices, PageQuery page) {
-    Optional<PageCursor> after = page.after(LIST, 2);
+    KeysetPage keyset = KeysetPage.byText(page, LIST, "full_name");
     List<StaffMember> rows =
-        jdbc.sql(
-                """
-                select * from staff_member
-                where (cast(:missionId as uuid) is null or mission_id = :missionId)
-                  and (cast(:status as text) is null or status = :status)
-                  and (cast(:filtered as boolean) = false or office_code = any(:offices))
-                """
-                    + (after.isPresent() ? " and (full_name, id) > (:afterName, :afterId)" : "")
-                    + """
-
-                order by full_name, id
-                limit :fetch
-                """)
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from staff_member
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:status as text) is null or status = :status)
+                      and (cast(:filtered as boolean) = false or office_code = any(:offices))
+                    """
+                        + keyset.orderAndLimit()))
             .param("missionId", missionId)
             .param("status", status == null ? null : status.name())
             .param("filtered", offices.isPresent())
             .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-            .param("afterName", after.map(cursor -> cursor.text(0)).orElse(null))
-            .param("afterId", after.map(cursor -> cursor.uuid(1)).orElse(null))
-            .param("fetch", page.fetchSize())
             .query(StaffRepository::map)
             .list();
-    return Page.of(rows, page, member -> PageCursor.of(LIST, member.fullName(), member.id()));
+    return keyset.page(rows, StaffMember::fullName, StaffMember::id);
   }
 
   private static StaffMember map(ResultSet rs, int row) throws SQLException {

@@ -76,11 +76,11 @@ public record PageCursor(String list, List<String> parts) {
     }
   }
 
-  public String text(int part) {
+  String text(int part) {
     return parts.get(part);
   }
 
-  public Instant instant(int part) {
+  Instant instant(int part) {
     try {
       return Instant.parse(parts.get(part));
     } catch (DateTimeParseException notAnInstant) {
@@ -88,7 +88,7 @@ public record PageCursor(String list, List<String> parts) {
     }
   }
 
-  public UUID uuid(int part) {
+  UUID uuid(int part) {
     try {
       return UUID.fromString(parts.get(part));
     } catch (IllegalArgumentException notAUuid) {

@@ -42,7 +42,7 @@ public record PageQuery(
    * The sort key ({@code parts} parts) of the last row of the named list's previous page; empty for
    * the first page.
    */
-  public Optional<PageCursor> after(String list, int parts) {
+  Optional<PageCursor> after(String list, int parts) {
     return cursor == null || cursor.isEmpty() ? Optional.empty() : Optional.of(PageCursor.decode(cursor, list, parts));
   }
 }
