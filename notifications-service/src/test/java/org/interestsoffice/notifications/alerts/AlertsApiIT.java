@@ -218,6 +218,19 @@ class AlertsApiIT {
     }
   }
 
+  @Test
+  void theApiDescriptionShowsThePageShapeAndItsBoundedSize() {
+    JsonNode description = api.get("/v3/api-docs").json();
+    JsonNode operation = description.path("paths").path("/api/alerts").path("get");
+    List<String> parameters = new ArrayList<>();
+    operation.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
+    assertThat(parameters).contains("missionId", "staffId", "status", "limit", "cursor");
+    String page = operation.path("responses").path("200").findValue("$ref").asString();
+    JsonNode shape = description.path("components").path("schemas").path(page.substring(page.lastIndexOf('/') + 1));
+    assertThat(shape.path("properties").path("items").path("items").path("$ref").asString()).endsWith("/AlertView");
+    assertThat(shape.path("properties").has("nextCursor")).isTrue();
+  }
+
   private void awaitRaised(StaffMember member) {
     await().until(() -> alertLog.alertsOf(member.staffId()).size() == 2);
   }
