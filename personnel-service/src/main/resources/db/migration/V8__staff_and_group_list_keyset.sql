@@ -4,3 +4,6 @@ create index staff_member_mission_page on staff_member (mission_id, full_name, i
 create index staff_member_office_page on staff_member (office_code, full_name, id);
 create index departure_group_mission_page on departure_group (mission_id, scheduled_at, id);
 create index departure_group_office_page on departure_group (office_code, scheduled_at, id);
+-- Superseded: the new indexes begin with the same column.
+drop index if exists staff_member_office;
+drop index if exists departure_group_mission;

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.interestsoffice.platform.paging.Page;
 import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
 import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

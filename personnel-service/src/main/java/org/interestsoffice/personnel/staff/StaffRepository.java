@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.missions.DeadlineKind;
-import org.interestsoffice.platform.paging.Page;
 import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
 import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
