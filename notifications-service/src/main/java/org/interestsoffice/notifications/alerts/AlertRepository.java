@@ -16,6 +16,9 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +34,9 @@ class AlertRepository {
 
   // Written out from the enum, not bound: the partial indexes on due alerts then serve every plan.
   private static final String WAITING = "('" + AlertStatus.QUEUED.name() + "', '" + AlertStatus.RETRYING.name() + "')";
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "alerts";
+
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
@@ -411,26 +417,29 @@ class AlertRepository {
         .list();
   }
 
-  List<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices) {
-    return jdbc.sql(
-            """
-            select * from alert
-            where (cast(:missionId as uuid) is null or mission_id = :missionId)
-              and (cast(:staffId as uuid) is null or staff_id = :staffId)
-              and (cast(:status as text) is null or status = :status)
-              and """
-                + IN_OFFICES
-                + """
-
-            order by created_at, id
-            """)
-        .param("missionId", missionId)
-        .param("staffId", staffId)
-        .param("status", status == null ? null : status.name())
-        .param("filtered", offices.isPresent())
-        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-        .query(AlertRepository::alert)
-        .list();
+  /** A page of the alerts matching the filters, in creation order (id breaks ties), after the cursor's alert. */
+  Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices, PageQuery page) {
+    KeysetPage keyset = KeysetPage.byInstant(page, LIST, "created_at");
+    List<AlertView> rows =
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from alert
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:staffId as uuid) is null or staff_id = :staffId)
+                      and (cast(:status as text) is null or status = :status)
+                      and """
+                        + IN_OFFICES
+                        + keyset.orderAndLimit()))
+            .param("missionId", missionId)
+            .param("staffId", staffId)
+            .param("status", status == null ? null : status.name())
+            .param("filtered", offices.isPresent())
+            .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+            .query(AlertRepository::alert)
+            .list();
+    return keyset.page(rows, AlertView::createdAt, AlertView::id);
   }
 
   /**
