@@ -274,7 +274,7 @@ class ExerciseEndToEndIT {
 
   /** The mission's alerts, of one slot (all, if null), as the alerts API lists them. */
   private static List<JsonNode> alertsOf(String missionId, String slot) {
-    return list(ok(head.get("/api/alerts?missionId=" + missionId))).stream()
+    return list(ok(head.get("/api/alerts?missionId=" + missionId + "&limit=500"))).stream()
         .filter(alert -> slot == null || isSlot(alert, slot))
         .toList();
   }
@@ -307,10 +307,13 @@ class ExerciseEndToEndIT {
         .toList();
   }
 
-  /** A list the API returns, whole or as a page of items. */
+  /** A list the API returns whole (deadlines, timeline), or its one page of items (alerts, at most 500 a page here). */
   private static List<JsonNode> list(JsonNode body) {
-    JsonNode items = body.isArray() ? body : body.path("items");
-    return StreamSupport.stream(items.spliterator(), false).toList();
+    if (body.isArray()) {
+      return StreamSupport.stream(body.spliterator(), false).toList();
+    }
+    assertThat(body.path("nextCursor").isNull()).as("everything on one page").isTrue();
+    return StreamSupport.stream(body.path("items").spliterator(), false).toList();
   }
 
   private static JsonNode ok(GatewayClient.Response response) {
