@@ -126,6 +126,7 @@ class ExerciseEndToEndIT {
     awaitAlerts(exercise, "REMINDER_1H", "STAFF", 2 * REMAINING);
     assertThat(alertsOf(exercise, "REMINDER_24H")).isEmpty();
     assertThat(alertsOf(exercise, "REMINDER_6H")).isEmpty();
+    recordNote(exercise, "EX2019/TALKS/" + run, TALKS, "26 January 2019: talks on interests offices within 30 days");
     JsonNode talks =
         ok(head.post("/api/missions/" + exercise + "/negotiation",
             Map.of("noteReference", "EX2019/TALKS/" + run, "agreedAt", TALKS.toString(), "window", "P30D", "remainingStaffCeiling", REMAINING,
@@ -143,6 +144,7 @@ class ExerciseEndToEndIT {
     ok(head.post("/api/missions/" + exercise + "/deadlines/" + departureDeadline + "/suspension",
         Map.of("noteReference", "EX2019/TALKS/" + run, "effectiveAt", SUSPENSION.toString()), "e2e-exercise-" + run));
     advanceTo(exercise, EXTENSION);
+    recordNote(exercise, "EX2019/ASSUMED/" + run, EXTENSION, "ASSUMED: the 30 days run out, the talks go on");
     String talksDeadline = deadline(exercise, "NEGOTIATION").path("id").asString();
     ok(head.post("/api/missions/" + exercise + "/deadlines/" + talksDeadline + "/extension",
         Map.of("noteReference", "EX2019/ASSUMED/" + run, "newDueAt", TALKS_EXTENDED_TO.toString(), "effectiveAt", EXTENSION.toString()),
@@ -249,6 +251,11 @@ class ExerciseEndToEndIT {
       body.put("exercise", Map.of("startsAt", exerciseStartsAt.toString()));
     }
     return Staffing.created(head.post("/api/missions", body, "e2e-exercise"));
+  }
+
+  private static void recordNote(String missionId, String reference, Instant at, String summary) {
+    ok(head.post("/api/missions/" + missionId + "/notes",
+        Map.of("reference", reference, "direction", "INCOMING", "at", at.toString(), "summary", summary), "e2e-exercise"));
   }
 
   private static JsonNode advanceTo(String missionId, Instant to) {
