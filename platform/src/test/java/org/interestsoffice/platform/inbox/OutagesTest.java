@@ -44,6 +44,13 @@ class OutagesTest {
   }
 
   @Test
+  void theReasonLoggedAndKeptNamesTheOriginalFailureBeforeTheRollbacks() {
+    String reason = EventSubscription.reasonOf(wrapped(rollbackFailedAfter(new IllegalStateException("Parcel exploded"))));
+    assertThat(reason).isEqualTo("IllegalStateException: Parcel exploded; then TransactionSystemException: JDBC rollback failed"
+        + " (caused by SQLException: Connection is closed)");
+  }
+
+  @Test
   void aRollbackThatFailsAfterTheMessageDidLeavesTheFaultWithTheMessage() {
     assertThat(Outages.isOutage(wrapped(rollbackFailedAfter(new IllegalStateException("Parcel exploded"))))).isFalse();
     assertThat(Outages.isOutage(wrapped(rollbackFailedAfter(
