@@ -122,6 +122,11 @@ class SmppSmsProvider implements SmsProvider, SmartLifecycle {
       throw new IllegalStateException(
           "notifications.sms.provider=smpp needs notifications.sms.smpp.system-id (NOTIFICATIONS_SMS_SMPP_SYSTEM_ID): the SMSC account");
     }
+    // SMPP 3.4's C-octet strings, terminator included: system_id 16, password 9, system_type 13.
+    if (settings.systemId().length() > 15 || settings.password().length() > 8 || settings.systemType().length() > 12) {
+      throw new IllegalStateException(
+          "SMPP 3.4 allows at most 15 characters in notifications.sms.smpp.system-id, 8 in .password and 12 in .system-type");
+    }
     this.reports = reports;
     this.inbound = inbound;
     this.clock = clock;

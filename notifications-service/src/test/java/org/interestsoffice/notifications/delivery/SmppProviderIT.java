@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,11 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * The SMPP provider against a real SMPP session: jsmpp's own server side plays the SMSC in this
@@ -48,16 +47,10 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "platform.messaging.consumer.max-retries=1",
-      "platform.messaging.consumer.initial-interval=100ms",
       "notifications.alerts.poll-interval=100ms",
       "notifications.alerts.initial-backoff=200ms",
       "notifications.alerts.max-backoff=1s",
-      "notifications.alerts.max-attempts=60",
-      "notifications.reminders.poll-interval=100ms",
-      "notifications.escalation.poll-interval=100ms",
       "notifications.escalation.directory=configured",
-      "notifications.escalation.office-heads.CCS=ccs.head@state.example:en",
       "notifications.sms.provider=smpp",
       "notifications.sms.rate-per-second=0",
       "notifications.sms.smpp.system-id=" + SmscServer.SYSTEM_ID,
@@ -69,12 +62,13 @@ import tools.jackson.databind.JsonNode;
       "notifications.sms.smpp.response-timeout=3s",
       "notifications.sms.smpp.reconnect-delay=200ms",
       "notifications.sms.smpp.max-reconnect-delay=1s",
-      "notifications.public-base-url=https://alerts.interests-office.example",
-      "logging.level.com.icegreen=warn"
+      "notifications.public-base-url=https://alerts.interests-office.example"
     })
 @RealInfrastructure(database = "notifications_smpp")
 @ContextConfiguration(initializers = TestServers.class)
 @Import(NotificationsFixtures.class)
+// Closed after the class, with the SMSC: no other test uses this context.
+@DirtiesContext
 class SmppProviderIT {
 
   private static final SmscServer SMSC = new SmscServer();
@@ -116,7 +110,7 @@ class SmppProviderIT {
 
     AlertRow delivered = await().atMost(Duration.ofSeconds(10)).until(() -> alertLog.alertsOf(jane.staffId(), "SMS").get(0), row -> row.status().equals("DELIVERED"));
     assertThat(delivered.id()).isEqualTo(sent.id());
-    assertThat(logOf(sent.id())).extracting(line -> line.path("status").asString()).containsExactly("QUEUED", "SENT", "DELIVERED");
+    assertThat(viewer().deliveryLogOf(sent.id())).extracting(line -> line.path("status").asString()).containsExactly("QUEUED", "SENT", "DELIVERED");
   }
 
   @Test
@@ -143,8 +137,8 @@ class SmppProviderIT {
 
     assertThat(SMSC.deliverFromPerson(juan.phone(), " si ")).isTrue();
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !acknowledgedAt(sent.id()).isEmpty());
-    assertThat(logOf(sent.id()))
+    await().atMost(Duration.ofSeconds(10)).until(() -> !viewer().acknowledgedAt(sent.id()).isEmpty());
+    assertThat(viewer().deliveryLogOf(sent.id()))
         .filteredOn(line -> line.hasNonNull("reply"))
         .extracting(line -> line.path("reply").asString() + " -> " + line.path("replyOutcome").asString())
         .containsExactly("¿qué? -> HELP_SENT", " si  -> ACKNOWLEDGED");
@@ -175,13 +169,8 @@ class SmppProviderIT {
         .get(0);
   }
 
-  private String acknowledgedAt(UUID alertId) {
-    return api.as(tokens.officeViewer("CCS")).get("/api/alerts/" + alertId).json().path("alert").path("acknowledgedAt").asString("");
-  }
-
-  private List<JsonNode> logOf(UUID alertId) {
-    List<JsonNode> lines = new ArrayList<>();
-    api.as(tokens.officeViewer("CCS")).get("/api/alerts/" + alertId).json().path("deliveryLog").forEach(lines::add);
-    return lines;
+  /** An officer of the office, reading the alerts' API as the console does. */
+  private NotificationsApi viewer() {
+    return api.as(tokens.officeViewer("CCS"));
   }
 }

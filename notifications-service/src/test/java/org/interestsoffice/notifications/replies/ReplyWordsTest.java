@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReplyWordsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"OK", "ok", "Ok", "SI", "si", "Si", "SÍ", "sí", "Sí", "S\u0301I", "si\u0301", "YES", "yes", "Yes", "1", "  si ", "\tOK\n", " 1 "})
+  @ValueSource(strings = {"OK", "ok", "Ok", "SI", "si", "Si", "SÍ", "sí", "Sí", "SI\u0301", "si\u0301", "YES", "yes", "Yes", "1", "  si ", "\tOK\n", " 1 "})
   void theAcknowledgingAnswersInAnyCaseWithSpacesAround(String reply) {
     assertThat(ReplyWords.acknowledges(reply)).isTrue();
   }

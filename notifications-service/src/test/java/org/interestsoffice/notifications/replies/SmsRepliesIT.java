@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,13 +61,13 @@ class SmsRepliesIT {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("outcome").asString()).isEqualTo("ACKNOWLEDGED");
 
-    assertThat(acknowledgedAt(sms.id())).isNotBlank();
+    assertThat(viewer().acknowledgedAt(sms.id())).isNotBlank();
     assertThat(await().until(() -> published.received("AlertAcknowledged", jane.staffId()), events -> !events.isEmpty()))
         .singleElement()
         .satisfies(event -> assertThat(event.payload().path("alertId").asString()).isEqualTo(sms.id().toString()));
-    assertThat(acknowledgedEvents(sms.id())).isEqualTo(1);
+    assertThat(alertLog.acknowledgedEvents(sms.id())).isEqualTo(1);
     // The alert's log shows the reply, once.
-    List<JsonNode> replies = repliesIn(logOf(sms.id()));
+    List<JsonNode> replies = repliesIn(viewer().deliveryLogOf(sms.id()));
     assertThat(replies).hasSize(1);
     assertThat(replies.get(0).path("reply").asString()).isEqualTo("  Sí ");
     assertThat(replies.get(0).path("replyOutcome").asString()).isEqualTo("ACKNOWLEDGED");
@@ -93,8 +92,8 @@ class SmsRepliesIT {
     assertThat(help.text()).startsWith("No entendimos su respuesta").contains("responda SI");
     assertThat(help.idempotencyKey()).isEqualTo(sms.id() + "-help");
     assertThat(help.reference()).as("no delivery report asked for a help text").isEmpty();
-    assertThat(acknowledgedAt(sms.id())).isEmpty();
-    assertThat(repliesIn(logOf(sms.id())))
+    assertThat(viewer().acknowledgedAt(sms.id())).isEmpty();
+    assertThat(repliesIn(viewer().deliveryLogOf(sms.id())))
         .extracting(line -> line.path("reply").asString() + " -> " + line.path("replyOutcome").asString())
         .containsExactly("¿Qué hago? -> HELP_SENT", "no entiendo -> NOT_UNDERSTOOD");
 
@@ -125,8 +124,8 @@ class SmsRepliesIT {
 
     assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     assertThat(reply.json().path("outcome").asString()).isEqualTo("UNKNOWN_SENDER");
-    assertThat(acknowledgedAt(sms.id())).isEmpty();
-    assertThat(repliesIn(logOf(sms.id()))).isEmpty();
+    assertThat(viewer().acknowledgedAt(sms.id())).isEmpty();
+    assertThat(repliesIn(viewer().deliveryLogOf(sms.id()))).isEmpty();
     assertThat(provider.requestsTo(stranger)).isEmpty();
     assertThat(jdbc.sql("select outcome from sms_reply where provider_message_id = :id").param("id", id).query(String.class).single())
         .isEqualTo("UNKNOWN_SENDER");
@@ -174,25 +173,14 @@ class SmsRepliesIT {
     return "{\"id\": \"" + id + "\", \"from\": \"" + from + "\", \"to\": \"+582125550000\", \"text\": \"" + text.replace("\t", "\\t") + "\"}";
   }
 
-  private List<JsonNode> logOf(UUID alertId) {
-    List<JsonNode> lines = new ArrayList<>();
-    api.as(tokens.officeViewer("CCS")).get("/api/alerts/" + alertId).json().path("deliveryLog").forEach(lines::add);
-    return lines;
-  }
 
-  private String acknowledgedAt(UUID alertId) {
-    return api.as(tokens.officeViewer("CCS")).get("/api/alerts/" + alertId).json().path("alert").path("acknowledgedAt").asString("");
-  }
 
   private static List<JsonNode> repliesIn(List<JsonNode> log) {
     return log.stream().filter(line -> line.hasNonNull("reply")).toList();
   }
 
-  private long acknowledgedEvents(UUID alertId) {
-    return jdbc.sql(
-            "select count(*) from platform.outbox_event where type = 'AlertAcknowledged' and envelope -> 'payload' ->> 'alertId' = :alertId")
-        .param("alertId", alertId.toString())
-        .query(Long.class)
-        .single();
+  /** An officer of the office, reading the alerts' API as the console does. */
+  private NotificationsApi viewer() {
+    return api.as(tokens.officeViewer("CCS"));
   }
 }
