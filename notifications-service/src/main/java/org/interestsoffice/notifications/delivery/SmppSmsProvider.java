@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.interestsoffice.notifications.alerts.ReplyOutcome;
@@ -114,7 +115,9 @@ class SmppSmsProvider implements SmsProvider, SmartLifecycle {
 
   private volatile SMPPSession session;
   private volatile boolean running;
-  private Duration nextDelay;
+  private volatile Duration nextDelay;
+  /** One attempt to bind again is scheduled at a time, however many sends found the session lost. */
+  private final AtomicBoolean rebindScheduled = new AtomicBoolean();
 
   SmppSmsProvider(SmsSettings sms, DeliveryReports reports, ObjectProvider<InboundSms> inbound, Clock clock) {
     this.settings = sms.smpp();
@@ -171,6 +174,7 @@ class SmppSmsProvider implements SmsProvider, SmartLifecycle {
   }
 
   private void bindOrRetryLater() {
+    rebindScheduled.set(false);
     if (!running || bound()) {
       return;
     }
@@ -186,7 +190,7 @@ class SmppSmsProvider implements SmsProvider, SmartLifecycle {
   }
 
   private void schedule(Duration wait) {
-    if (running && !reconnector.isShutdown()) {
+    if (running && !reconnector.isShutdown() && rebindScheduled.compareAndSet(false, true)) {
       try {
         reconnector.schedule(this::bindOrRetryLater, wait.toMillis(), TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
