@@ -108,7 +108,7 @@ class SmppProviderIT {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.deliverReceipt(submitted.messageId(), DeliveryReceiptState.DELIVRD));
 
-    AlertRow delivered = await().atMost(Duration.ofSeconds(10)).until(() -> alertLog.alertsOf(jane.staffId(), "SMS").get(0), row -> row.status().equals("DELIVERED"));
+    AlertRow delivered = alertLog.awaitOnly(jane.staffId(), "SMS", "DELIVERED");
     assertThat(delivered.id()).isEqualTo(sent.id());
     assertThat(viewer().deliveryLogOf(sent.id())).extracting(line -> line.path("status").asString()).containsExactly("QUEUED", "SENT", "DELIVERED");
   }
@@ -121,7 +121,7 @@ class SmppProviderIT {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> SMSC.deliverReceipt(submitted.messageId(), DeliveryReceiptState.UNDELIV));
 
-    AlertRow failed = await().atMost(Duration.ofSeconds(10)).until(() -> alertLog.alertsOf(jane.staffId(), "SMS").get(0), row -> row.status().equals("FAILED"));
+    AlertRow failed = alertLog.awaitOnly(jane.staffId(), "SMS", "FAILED");
     assertThat(failed.lastError()).startsWith("Reported by the SMS provider: UNDELIV");
   }
 
@@ -163,10 +163,7 @@ class SmppProviderIT {
   private AlertRow alertedBySms(StaffMember member) {
     personnel.registers(member);
     personnel.ordersDeparture(member, clock.instant().plus(Duration.ofHours(72)));
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> alertLog.alertsOf(member.staffId(), "SMS"), rows -> rows.size() == 1 && rows.get(0).status().equals("SENT"))
-        .get(0);
+    return alertLog.awaitOnly(member.staffId(), "SMS", "SENT");
   }
 
   /** An officer of the office, reading the alerts' API as the console does. */

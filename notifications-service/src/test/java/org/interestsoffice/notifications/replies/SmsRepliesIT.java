@@ -163,10 +163,7 @@ class SmsRepliesIT {
   private AlertRow alertedBySms(StaffMember member) {
     personnel.registers(member);
     personnel.ordersDeparture(member, clock.instant().plus(Duration.ofHours(72)));
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> alertLog.alertsOf(member.staffId(), "SMS"), rows -> rows.size() == 1 && rows.get(0).status().equals("SENT"))
-        .get(0);
+    return alertLog.awaitOnly(member.staffId(), "SMS", "SENT");
   }
 
   private static String inbound(String id, String from, String text) {
