@@ -272,6 +272,39 @@ class AlertRepository {
         .update();
   }
 
+  /** The latest SMS alert sent to one of these people and not acknowledged, locked. */
+  Optional<LinkedAlert> latestUnacknowledgedSmsForUpdate(List<UUID> staffIds) {
+    return jdbc.sql(
+            """
+            select a.*, coalesce(a.ack_expires_at, a.created_at) as link_expires_at
+            from alert a
+            where a.staff_id = any(:staffIds) and a.audience = :staff and a.channel = :sms
+              and a.sent_at is not null and a.acknowledged_at is null
+            order by a.sent_at desc, a.created_at desc
+            limit 1
+            for update
+            """)
+        .param("staffIds", staffIds.toArray(UUID[]::new))
+        .param("staff", Audience.STAFF.name())
+        .param("sms", Channel.SMS.name())
+        .query(AlertRepository::linked)
+        .optional();
+  }
+
+  /** A reply to the alert's SMS, as a line of its log (with the alert's status as it stands). */
+  void logReply(UUID alertId, String text, ReplyOutcome outcome, Instant at) {
+    jdbc.sql(
+            """
+            insert into delivery_attempt (alert_id, channel, status, at, reply, reply_outcome)
+            select id, channel, status, :at, :reply, :outcome from alert where id = :alertId
+            """)
+        .param("alertId", alertId)
+        .param("at", timestamp(at))
+        .param("reply", text)
+        .param("outcome", outcome.name())
+        .update();
+  }
+
   /** The alert whose link, current or earlier, has this token hash. */
   Optional<LinkedAlert> findByLink(byte[] tokenHash) {
     return jdbc.sql(
@@ -405,7 +438,7 @@ class AlertRepository {
   }
 
   List<DeliveryAttemptView> attemptsOf(UUID alertId) {
-    return jdbc.sql("select channel, status, at, error from delivery_attempt where alert_id = :alertId order by id")
+    return jdbc.sql("select channel, status, at, error, reply, reply_outcome from delivery_attempt where alert_id = :alertId order by id")
         .param("alertId", alertId)
         .query(
             (rs, row) ->
@@ -413,7 +446,9 @@ class AlertRepository {
                     rs.getString("channel"),
                     AlertStatus.valueOf(rs.getString("status")),
                     rs.getTimestamp("at").toInstant(),
-                    rs.getString("error")))
+                    rs.getString("error"),
+                    rs.getString("reply"),
+                    rs.getString("reply_outcome") == null ? null : ReplyOutcome.valueOf(rs.getString("reply_outcome"))))
         .list();
   }
 
