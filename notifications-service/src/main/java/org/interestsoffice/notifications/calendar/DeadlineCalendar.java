@@ -1,0 +1,61 @@
+package org.interestsoffice.notifications.calendar;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.interestsoffice.notifications.alerts.Audience;
+import org.interestsoffice.notifications.alerts.Channel;
+import org.interestsoffice.notifications.alerts.DueAlert;
+import org.interestsoffice.notifications.alerts.Slot;
+import org.interestsoffice.notifications.contacts.Contact;
+
+/**
+ * Which departure emails carry a calendar entry, and what it says. The order's email and each
+ * "deadline changed" email put the deadline into the person's calendar; a suspension removes it
+ * (there is no instant to keep while it is suspended) and the next change puts it back. Every entry
+ * of one person's deadline has the same UID, and the deadline's version as its SEQUENCE, so each
+ * message updates the one entry and a late copy of an older one changes nothing.
+ */
+public final class DeadlineCalendar {
+
+  // The event's title, in the person's language (an unknown language reads English, as alerts do).
+  private static final Map<String, String> SUMMARY = Map.of("en", "Departure deadline: %s", "es", "Plazo de salida: %s");
+
+  private DeadlineCalendar() {}
+
+  /** The entry the alert's email carries, if it carries one. */
+  public static Optional<CalendarEntry> forAlert(DueAlert alert) {
+    if (alert.channel() != Channel.EMAIL || alert.audience() != Audience.STAFF || alert.contact().isEmpty()) {
+      return Optional.empty();
+    }
+    boolean suspended = alert.dueAt() == null || "SUSPENDED".equals(alert.deadlineStatus());
+    CalendarMethod method;
+    if (Slot.ORDER.equals(alert.slot()) && !suspended) {
+      method = CalendarMethod.REQUEST;
+    } else if (Slot.DEADLINE_CHANGED.equals(alert.slot())) {
+      method = suspended ? CalendarMethod.CANCEL : CalendarMethod.REQUEST;
+    } else {
+      return Optional.empty();
+    }
+    Contact person = alert.contact().get();
+    return Optional.of(
+        new CalendarEntry(
+            method,
+            uid(alert),
+            alert.deadline().version(),
+            alert.dueAt(),
+            SUMMARY.getOrDefault(person.language(), SUMMARY.get("en")).formatted(alert.missionName()),
+            person.fullName(),
+            person.email()));
+  }
+
+  /**
+   * One per person and deadline; a person ordered out again after their order ended (a withdrawn
+   * designation as remaining staff, the same deadline and version) gets a new one, since the old
+   * one may have been cancelled at that very SEQUENCE.
+   */
+  static String uid(DueAlert alert) {
+    String round = alert.deadline().round() > 1 ? "-round" + alert.deadline().round() : "";
+    return "deadline-" + alert.deadline().deadlineId() + "-staff-" + alert.staffId() + round + "@interests-office";
+  }
+}
