@@ -367,7 +367,7 @@ class AlertRepository {
                     rs.getString("email"),
                     rs.getString("phone"),
                     rs.getString("contact_language"))),
-        new DueAlert.DeadlineVersion(rs.getObject("deadline_id", UUID.class), rs.getInt("deadline_version"), rs.getInt("round")));
+        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")));
   }
 
   private static LinkedAlert linked(ResultSet rs, int row) throws SQLException {

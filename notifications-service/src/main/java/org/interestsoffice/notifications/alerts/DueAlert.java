@@ -17,7 +17,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param dueAt null for a suspended deadline
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
- * @param deadline the deadline (and version, and round of the person's order) the alert is about
+ * @param order which version of the person's order the alert is about
  */
 public record DueAlert(
     Alert alert,
@@ -35,12 +35,13 @@ public record DueAlert(
     String deadlineKind,
     Optional<AckToken> ackToken,
     Optional<Contact> contact,
-    DeadlineVersion deadline) {
+    OrderVersion order) {
 
   /**
+   * @param deadlineVersion the version of the order's deadline: higher at every change, a reissue too
    * @param round counts the times the person's order was started (see {@code DepartureOrder})
    */
-  public record DeadlineVersion(UUID deadlineId, int version, int round) {}
+  public record OrderVersion(int deadlineVersion, int round) {}
 
   public UUID id() {
     return alert.id();

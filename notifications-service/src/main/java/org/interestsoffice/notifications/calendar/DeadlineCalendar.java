@@ -1,5 +1,6 @@
 package org.interestsoffice.notifications.calendar;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * Which departure emails carry a calendar entry, and what it says. The order's email and each
  * "deadline changed" email put the deadline into the person's calendar; a suspension removes it
  * (there is no instant to keep while it is suspended) and the next change puts it back. Every entry
- * of one person's deadline has the same UID, and the deadline's version as its SEQUENCE, so each
+ * of one person's order has the same UID, and the deadline's version as its SEQUENCE, so each
  * message updates the one entry and a late copy of an older one changes nothing.
  */
 public final class DeadlineCalendar {
@@ -42,7 +43,7 @@ public final class DeadlineCalendar {
         new CalendarEntry(
             method,
             uid(alert),
-            alert.deadline().version(),
+            alert.order().deadlineVersion(),
             alert.dueAt(),
             SUMMARY.getOrDefault(person.language(), SUMMARY.get("en")).formatted(alert.missionName()),
             person.fullName(),
@@ -50,12 +51,15 @@ public final class DeadlineCalendar {
   }
 
   /**
-   * One per person and deadline; a person ordered out again after their order ended (a withdrawn
-   * designation as remaining staff, the same deadline and version) gets a new one, since the old
-   * one may have been cancelled at that very SEQUENCE.
+   * One per person and order (the kind of deadline they are ordered out by), not per deadline: a
+   * reissued deadline is a new deadline that continues the old one's version, and must replace its
+   * entry rather than sit beside it. A person ordered out again after their order ended (a withdrawn
+   * designation as remaining staff) gets a new one, as the old one may have been cancelled at the
+   * very SEQUENCE the new order starts with.
    */
   static String uid(DueAlert alert) {
-    String round = alert.deadline().round() > 1 ? "-round" + alert.deadline().round() : "";
-    return "deadline-" + alert.deadline().deadlineId() + "-staff-" + alert.staffId() + round + "@interests-office";
+    String round = alert.order().round() > 1 ? "-round" + alert.order().round() : "";
+    String kind = alert.deadlineKind() == null ? "DEPARTURE" : alert.deadlineKind();
+    return "departure-" + kind.toLowerCase(Locale.ROOT) + "-" + alert.staffId() + round + "@interests-office";
   }
 }

@@ -18,6 +18,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * would otherwise ignore it).
  */
 @Configuration(proxyBeanMethods = false)
+// Boot's mail auto-configuration backs off, with its binding of spring.mail.*, once this sender exists.
+@EnableConfigurationProperties(MailProperties.class)
 class SmtpConnection {
 
   private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
