@@ -281,11 +281,7 @@ class DepartureAlertEndToEndIT {
   }
 
   private static String textOf(MimeMessage message) {
-    try {
-      return (String) message.getContent();
-    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return MailText.of(message);
   }
 
   private static String subjectOf(MimeMessage message) {

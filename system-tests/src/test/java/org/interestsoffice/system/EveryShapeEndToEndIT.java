@@ -196,11 +196,7 @@ class EveryShapeEndToEndIT {
   }
 
   private static String textOf(MimeMessage message) {
-    try {
-      return (String) message.getContent();
-    } catch (jakarta.mail.MessagingException | IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return MailText.of(message);
   }
 
   private static String recipientOf(MimeMessage message) {
