@@ -64,6 +64,16 @@ public class AlertQueue {
     return queued;
   }
 
+  /**
+   * Queues the email that tells the person their order has ended and takes its deadline out of
+   * their calendar; by email only, as only an email put it there.
+   *
+   * @return false if it already was queued, or email is not one of the staff channels
+   */
+  public boolean orderEnded(DepartureOrder order) {
+    return staffChannels.contains(Channel.EMAIL) && insert(order, Slot.ORDER_ENDED, Channel.EMAIL, Audience.STAFF, null, null, null);
+  }
+
   /** Queues an email to an office head about a person who has not acknowledged the order. */
   public boolean toOfficeHead(DepartureOrder order, String officeHead, String email, String language) {
     return insert(order, Slot.escalation(officeHead), Channel.EMAIL, Audience.OFFICE_HEAD, null, email, language);

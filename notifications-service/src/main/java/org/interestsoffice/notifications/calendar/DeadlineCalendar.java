@@ -13,9 +13,10 @@ import org.interestsoffice.notifications.contacts.Contact;
 /**
  * Which departure emails carry a calendar entry, and what it says. The order's email and each
  * "deadline changed" email put the deadline into the person's calendar; a suspension removes it
- * (there is no instant to keep while it is suspended) and the next change puts it back. Every entry
- * of one person's order has the same UID, and the deadline's version as its SEQUENCE, so each
- * message updates the one entry and a late copy of an older one changes nothing.
+ * (there is no instant to keep while it is suspended) and the next change puts it back; the email
+ * sent when the order ends (the person departed, or stays as remaining staff) removes it for good.
+ * Every entry of one person's order has the same UID, and the deadline's version as its SEQUENCE,
+ * so each message updates the one entry and a late copy of an older one changes nothing.
  */
 public final class DeadlineCalendar {
 
@@ -35,6 +36,8 @@ public final class DeadlineCalendar {
       method = CalendarMethod.REQUEST;
     } else if (Slot.DEADLINE_CHANGED.equals(alert.slot())) {
       method = suspended ? CalendarMethod.CANCEL : CalendarMethod.REQUEST;
+    } else if (Slot.ORDER_ENDED.equals(alert.slot())) {
+      method = CalendarMethod.CANCEL;
     } else {
       return Optional.empty();
     }

@@ -152,6 +152,8 @@ final class ChannelDispatcher extends PollingWorker {
       kind = Kind.ORDER;
     } else if (Slot.DEADLINE_CHANGED.equals(alert.slot())) {
       kind = "SUSPENDED".equals(alert.deadlineStatus()) ? Kind.SUSPENDED : Kind.CHANGED;
+    } else if (Slot.ORDER_ENDED.equals(alert.slot())) {
+      kind = Kind.ENDED;
     } else if (alert.slot() instanceof Slot.Reminder) {
       kind = Kind.REMINDER;
     } else {

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.interestsoffice.notifications.NotificationsServiceUnderTest;
+import org.interestsoffice.notifications.fixtures.AlertLog;
 import org.interestsoffice.notifications.fixtures.ReceivedEmail;
 import org.interestsoffice.notifications.fixtures.ReceivedEmail.CalendarPart;
 import org.interestsoffice.notifications.fixtures.SmtpServer;
@@ -23,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The departure email puts the deadline into the person's calendar, as the SMTP server received it:
  * one entry per person and order, updated with a higher SEQUENCE at every change of the deadline
- * (an extension, a reissue), removed while the deadline is suspended.
+ * (an extension, a reissue), removed while the deadline is suspended and when the order ends.
  */
 @NotificationsServiceUnderTest
 class CalendarEntryIT {
@@ -33,6 +35,7 @@ class CalendarEntryIT {
   @Autowired Personnel personnel;
   @Autowired SmtpServer smtp;
   @Autowired MovableClock clock;
+  @Autowired AlertLog alertLog;
 
   @Test
   void theOrdersEmailCarriesTheDeadlineAndEachChangeUpdatesTheSameEntryWithAHigherSequence() {
@@ -63,12 +66,7 @@ class CalendarEntryIT {
 
     // Suspended: no instant to keep, so the entry is removed...
     DepartureOrder suspension = personnel.suspends(extension);
-    ReceivedEmail suspended = smtp.awaitEmailsTo(jane.email(), 3).get(2);
-    CalendarPart third = calendarOf(suspended);
-    assertThat(third.contentType()).containsIgnoringCase("method=CANCEL");
-    assertThat(third.property("METHOD")).isEqualTo("CANCEL");
-    assertThat(third.property("STATUS")).isEqualTo("CANCELLED");
-    assertThat(third.property("UID")).isEqualTo(uid);
+    CalendarPart third = assertCancels(smtp.awaitEmailsTo(jane.email(), 3).get(2), uid, Integer.toString(suspension.deadlineVersion()));
     assertThat(Integer.parseInt(third.property("SEQUENCE"))).isGreaterThan(Integer.parseInt(second.property("SEQUENCE")));
     assertThat(third.lines()).noneSatisfy(line -> assertThat(line).startsWith("DTSTART"));
 
@@ -97,6 +95,45 @@ class CalendarEntryIT {
     CalendarPart hers = calendarOf(smtp.awaitEmailTo(jane.email()));
     assertThat(his.property("SUMMARY")).isEqualTo("Plazo de salida: " + juan.mission().name());
     assertThat(his.property("UID")).isNotEqualTo(hers.property("UID"));
+  }
+
+  @Test
+  void whenThePersonDepartsOrStaysTheEntryIsCancelledByEmailOnly() {
+    StaffMember jane = personnel.registers(aDiplomat().named("Jane Doe").speaking("en"));
+    StaffMember consul = personnel.registers(aDiplomat().named("Juan Pérez").speaking("es"));
+    Instant due = clock.instant().plus(Duration.ofHours(72));
+    personnel.ordersDeparture(jane, due);
+    DepartureOrder consulsOrder = personnel.extendsDeadline(personnel.ordersDeparture(consul, due), due.plus(Duration.ofHours(24)));
+    String janesUid = calendarOf(smtp.awaitEmailsTo(jane.email(), 1).get(0)).property("UID");
+    List<ReceivedEmail> consulsEmails = smtp.awaitEmailsTo(consul.email(), 2);
+    String consulsUid = calendarOf(consulsEmails.get(1)).property("UID");
+    String consulsSequence = calendarOf(consulsEmails.get(1)).property("SEQUENCE");
+
+    personnel.departs(jane);
+    personnel.designatesRemaining(consul);
+
+    ReceivedEmail departed = smtp.awaitEmailsTo(jane.email(), 2).get(1);
+    assertThat(departed.subject()).isEqualTo("Departure order ended: no deadline to keep");
+    assertCancels(departed, janesUid, "1");
+
+    ReceivedEmail remaining = smtp.awaitEmailsTo(consul.email(), 3).get(2);
+    assertThat(remaining.subject()).isEqualTo("Orden de salida terminada: ya no hay plazo que cumplir");
+    assertThat(consulsSequence).isEqualTo(Integer.toString(consulsOrder.deadlineVersion()));
+    assertCancels(remaining, consulsUid, consulsSequence);
+    // Only the email had put the deadline in a calendar: the SMS channel says nothing more.
+    assertThat(alertLog.sentSlots(jane.staffId(), "SMS")).containsExactly("ORDER");
+    assertThat(alertLog.sentSlots(jane.staffId(), "EMAIL")).containsExactly("ORDER", "ORDER_ENDED");
+  }
+
+  /** The email removes the entry with that UID from the person's calendar. */
+  private static CalendarPart assertCancels(ReceivedEmail email, String uid, String sequence) {
+    CalendarPart cancel = calendarOf(email);
+    assertThat(cancel.contentType()).containsIgnoringCase("method=CANCEL");
+    assertThat(cancel.property("METHOD")).isEqualTo("CANCEL");
+    assertThat(cancel.property("STATUS")).isEqualTo("CANCELLED");
+    assertThat(cancel.property("UID")).isEqualTo(uid);
+    assertThat(cancel.property("SEQUENCE")).isEqualTo(sequence);
+    return cancel;
   }
 
   private static CalendarPart calendarOf(ReceivedEmail email) {

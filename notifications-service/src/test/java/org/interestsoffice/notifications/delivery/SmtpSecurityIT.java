@@ -79,12 +79,7 @@ class SmtpSecurityIT {
       try {
         StaffMember john = personnel.registers(aDiplomat().named("John Roe"));
         personnel.ordersDeparture(john, clock.instant().plus(Duration.ofHours(72)));
-        AlertRow retrying =
-            await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> alertLog.alertsOf(john.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).attempts() >= 2)
-                .get(0);
-        assertThat(retrying.status()).isEqualTo("RETRYING");
+        AlertRow retrying = awaitRetrying(john);
         assertThat(retrying.lastError()).containsIgnoringCase("authentication");
         assertThat(secure.emailsTo(john.email())).isEmpty();
 
@@ -115,12 +110,7 @@ class SmtpSecurityIT {
       try {
         StaffMember ana = personnel.registers(aDiplomat().named("Ana Gómez").speaking("es"));
         personnel.ordersDeparture(ana, clock.instant().plus(Duration.ofHours(72)));
-        AlertRow retrying =
-            await()
-                .atMost(Duration.ofSeconds(30))
-                .until(() -> alertLog.alertsOf(ana.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).attempts() >= 2)
-                .get(0);
-        assertThat(retrying.status()).isEqualTo("RETRYING");
+        AlertRow retrying = awaitRetrying(ana);
         assertThat(retrying.lastError()).containsIgnoringCase("STARTTLS");
         assertThat(secure.emailsTo(ana.email())).isEmpty();
       } finally {
@@ -141,6 +131,17 @@ class SmtpSecurityIT {
             "spring.mail.password", SecureSmtpServer.PASSWORD,
             "notifications.smtp.security", security,
             "notifications.smtp.trusted-certificates", SecureSmtpServer.trustedCertificates().toString()));
+  }
+
+  /** Waits until the person's email alert failed more than once, and says it is retrying (not given up on, not sent). */
+  private AlertRow awaitRetrying(StaffMember member) {
+    AlertRow row =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> alertLog.alertsOf(member.staffId(), "EMAIL"), rows -> rows.size() == 1 && rows.get(0).attempts() >= 2)
+            .get(0);
+    assertThat(row.status()).isEqualTo("RETRYING");
+    return row;
   }
 
   private AlertRow awaitEmail(StaffMember member, String status) {
