@@ -63,6 +63,6 @@ public final class DeadlineCalendar {
   static String uid(DueAlert alert) {
     String round = alert.order().round() > 1 ? "-round" + alert.order().round() : "";
     String kind = alert.deadlineKind() == null ? "DEPARTURE" : alert.deadlineKind();
-    return "departure-" + kind.toLowerCase(Locale.ROOT) + "-" + alert.staffId() + round + "@interests-office";
+    return "order-" + kind.toLowerCase(Locale.ROOT) + "-" + alert.staffId() + round + "@interests-office";
   }
 }

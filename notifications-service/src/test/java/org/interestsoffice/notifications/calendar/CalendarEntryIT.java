@@ -103,7 +103,10 @@ class CalendarEntryIT {
     StaffMember consul = personnel.registers(aDiplomat().named("Juan Pérez").speaking("es"));
     Instant due = clock.instant().plus(Duration.ofHours(72));
     personnel.ordersDeparture(jane, due);
-    DepartureOrder consulsOrder = personnel.extendsDeadline(personnel.ordersDeparture(consul, due), due.plus(Duration.ofHours(24)));
+    DepartureOrder first = personnel.ordersDeparture(consul, due);
+    // Sent before the extension comes (else the order would simply go out at the newer version).
+    smtp.awaitEmailTo(consul.email());
+    DepartureOrder consulsOrder = personnel.extendsDeadline(first, due.plus(Duration.ofHours(24)));
     String janesUid = calendarOf(smtp.awaitEmailsTo(jane.email(), 1).get(0)).property("UID");
     List<ReceivedEmail> consulsEmails = smtp.awaitEmailsTo(consul.email(), 2);
     String consulsUid = calendarOf(consulsEmails.get(1)).property("UID");
