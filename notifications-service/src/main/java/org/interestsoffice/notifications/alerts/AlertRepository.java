@@ -412,7 +412,8 @@ class AlertRepository {
                     contactName,
                     rs.getString("email"),
                     rs.getString("phone"),
-                    rs.getString("contact_language"))));
+                    rs.getString("contact_language"))),
+        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")));
   }
 
   private static LinkedAlert linked(ResultSet rs, int row) throws SQLException {
