@@ -121,6 +121,10 @@ class SmppSmsProvider implements SmsProvider, SmartLifecycle {
 
   SmppSmsProvider(SmsSettings sms, DeliveryReports reports, ObjectProvider<InboundSms> inbound, Clock clock) {
     this.settings = sms.smpp();
+    if (settings.host().isBlank()) {
+      throw new IllegalStateException(
+          "notifications.sms.provider=smpp needs notifications.sms.smpp.host (NOTIFICATIONS_SMS_SMPP_HOST): the SMSC's address");
+    }
     if (settings.systemId().isBlank()) {
       throw new IllegalStateException(
           "notifications.sms.provider=smpp needs notifications.sms.smpp.system-id (NOTIFICATIONS_SMS_SMPP_SYSTEM_ID): the SMSC account");

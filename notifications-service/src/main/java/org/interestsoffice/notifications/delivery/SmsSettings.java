@@ -46,7 +46,7 @@ public record SmsSettings(
   /**
    * An SMSC reached over SMPP 3.4, bound as a transceiver (submits, and receives receipts and replies).
    *
-   * @param host the SMSC
+   * @param host the SMSC (no default: inside a container, "localhost" would be the container itself)
    * @param port its SMPP port (2775 by convention)
    * @param systemId the account's system_id
    * @param password the account's password
@@ -61,7 +61,7 @@ public record SmsSettings(
    *     at every failed attempt, up to {@code maxReconnectDelay}
    */
   public record Smpp(
-      @DefaultValue("localhost") String host,
+      @DefaultValue("") String host,
       @DefaultValue("2775") int port,
       @DefaultValue("") String systemId,
       @DefaultValue("") String password,
