@@ -226,7 +226,7 @@ class OutboxIT {
   @Test
   void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() {
     String tap = tapEventsOfType("ParcelShipped");
-    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, admin, properties);
+    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, admin, properties, org.interestsoffice.platform.tracing.Traces.none());
     secondInstance.start();
     int events = 300;
     try {
