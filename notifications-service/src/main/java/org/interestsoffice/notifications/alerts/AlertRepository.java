@@ -16,6 +16,7 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.platform.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,9 +35,11 @@ class AlertRepository {
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
+  private final Traces traces;
 
-  AlertRepository(JdbcClient jdbc) {
+  AlertRepository(JdbcClient jdbc, Traces traces) {
     this.jdbc = jdbc;
+    this.traces = traces;
   }
 
   /** A new alert, as {@link AlertQueue} raises it. */
@@ -69,10 +72,12 @@ class AlertRepository {
                 """
                 insert into alert (id, staff_id, mission_id, office_code, deadline_kind, deadline_id, deadline_version, round,
                                    slot, channel, audience, mission_name, mission_time_zone, due_at, deadline_status, change,
-                                   reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at)
+                                   reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at,
+                                   trace_parent)
                 values (:id, :staffId, :missionId, :office, :kind, :deadlineId, :version, :round,
                         :slot, :channel, :audience, :missionName, :zone, :dueAt, :status, :change,
-                        :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt)
+                        :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt,
+                        cast(:traceParent as text))
                 on conflict (staff_id, deadline_id, deadline_version, round, slot, channel) do nothing
                 """)
             .param("id", alert.id())
@@ -98,6 +103,8 @@ class AlertRepository {
             .param("token", alert.ackToken().map(AckToken::value).orElse(null))
             .param("tokenHash", alert.ackToken().map(AckToken::hash).orElse(null))
             .param("expiresAt", alert.ackToken().isPresent() ? timestamp(alert.linkExpiresAt()) : null)
+            // The trace it is queued in (the event's): its sending continues it.
+            .param("traceParent", traces.currentParent().orElse(null))
             .update();
     if (queued == 0) {
       return false;
@@ -366,7 +373,8 @@ class AlertRepository {
                     contactName,
                     rs.getString("email"),
                     rs.getString("phone"),
-                    rs.getString("contact_language"))));
+                    rs.getString("contact_language"))),
+        Optional.ofNullable(rs.getString("trace_parent")));
   }
 
   private static LinkedAlert linked(ResultSet rs, int row) throws SQLException {

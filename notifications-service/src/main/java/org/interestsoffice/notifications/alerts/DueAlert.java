@@ -17,6 +17,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param dueAt null for a suspended deadline
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
+ * @param traceParent the trace the alert was queued in (the event's, so the request's): its sending continues it
  */
 public record DueAlert(
     Alert alert,
@@ -33,7 +34,8 @@ public record DueAlert(
     String change,
     String deadlineKind,
     Optional<AckToken> ackToken,
-    Optional<Contact> contact) {
+    Optional<Contact> contact,
+    Optional<String> traceParent) {
 
   public UUID id() {
     return alert.id();
