@@ -67,13 +67,7 @@ final class ChannelDispatcher extends PollingWorker {
   private final Traces traces;
 
   ChannelDispatcher(
-      ChannelAdapter adapter,
-      Alerts alerts,
-      TransactionTemplate transactions,
-      AlertSettings settings,
-      AcknowledgementLinks links,
-      MeterRegistry meters,
-      Instance instance,
+      ChannelAdapter adapter, Alerts alerts, TransactionTemplate transactions, AlertSettings settings, AcknowledgementLinks links, MeterRegistry meters, Instance instance,
       Traces traces) {
     super(adapter.channel().name().toLowerCase() + "-dispatcher", settings.pollInterval(), Duration.ofSeconds(30), adapter.workers());
     this.adapter = adapter;

@@ -6,7 +6,6 @@ import static org.interestsoffice.platform.testapp.ParcelShipped.parcel;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -17,15 +16,13 @@ import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
 import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.testapp.EventTap;
 import org.interestsoffice.platform.testapp.ParcelLog;
 import org.interestsoffice.platform.testapp.ParcelService;
 import org.interestsoffice.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +69,7 @@ class TracedEventsIT {
 
   @Test
   void anEventWrittenInASpanIsPublishedWithItsTraceAndConsumedInTheSameTrace() {
-    String tap = tapEventsOfType("ParcelShipped");
+    EventTap tap = EventTap.ofType("ParcelShipped", admin, rabbit, names, properties);
     Span request = tracer.nextSpan().name("a request that ships a parcel").start();
     EventEnvelope written;
     try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
@@ -91,7 +88,7 @@ class TracedEventsIT {
     assertThat(stored).isEqualTo("00-" + traceId + "-" + request.context().spanId() + "-01");
 
     // ...carried in the message's headers, as the publishing span's child...
-    Message message = receiveEvent(tap, written.eventId());
+    Message message = tap.receive(written.eventId());
     String traceparent = (String) message.getMessageProperties().getHeader(Traces.TRACEPARENT);
     assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain(request.context().spanId());
 
@@ -130,24 +127,5 @@ class TracedEventsIT {
         .filter(span -> traceId == null ? !span.getParentSpanContext().isValid() : span.getTraceId().equals(traceId))
         .findFirst()
         .orElse(null);
-  }
-
-  /** A private queue that receives a copy of every event of one type, for the test to read. */
-  private String tapEventsOfType(String type) {
-    Queue tap = QueueBuilder.nonDurable(names.of("platformtest.tap." + UUID.randomUUID())).expires(600_000).build();
-    admin.declareQueue(tap);
-    admin.declareBinding(new Binding(tap.getName(), Binding.DestinationType.QUEUE, names.of(properties.exchange()), type, null));
-    return tap.getName();
-  }
-
-  private Message receiveEvent(String tap, UUID eventId) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      Message message = rabbit.receive(tap, 1_000);
-      if (message != null && eventId.toString().equals(message.getMessageProperties().getMessageId())) {
-        return message;
-      }
-    }
-    throw new AssertionError("Event " + eventId + " never reached the broker");
   }
 }
