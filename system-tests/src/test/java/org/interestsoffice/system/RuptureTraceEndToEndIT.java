@@ -3,22 +3,15 @@ package org.interestsoffice.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import org.interestsoffice.system.TraceCollector.CollectedSpan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +26,6 @@ import org.junit.jupiter.api.Test;
 class RuptureTraceEndToEndIT {
 
   private static final String DIPLOMAT = "Tracy Attache";
-  private static final String DIPLOMAT_EMAIL = "tracy.attache@state.example";
-  private static final String DIPLOMAT_PHONE = "+584125550123";
 
   private static RunningSystem system;
 
@@ -44,11 +35,11 @@ class RuptureTraceEndToEndIT {
   }
 
   @Test
-  void theSpansOfOneRuptureShareOneTraceFromTheGatewayToTheSmtpSendAndTheSmsProvider() throws IOException {
+  void theSpansOfOneRuptureShareOneTraceFromTheGatewayToTheSmtpSendAndTheSmsProvider() {
     GatewayClient head = system.as("ccs.head");
     GatewayClient officer = system.as("ccs.officer");
-    String missionId = created(head.post("/api/missions", mission(), "trace-mission"));
-    registerOnceMissionIsKnown(officer, missionId);
+    String missionId = Staffing.created(head.post("/api/missions", mission(), "trace-mission"));
+    Staffing.registerOnceMissionIsKnown(officer, missionId, Staffing.staff(DIPLOMAT, "DIPLOMATIC_AGENT", null));
 
     Instant noteReceivedAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1));
     GatewayClient.Response rupture =
@@ -61,7 +52,10 @@ class RuptureTraceEndToEndIT {
                 "consularPostsClosed", true),
             "trace-rupture");
     assertThat(rupture.status()).as(rupture.body().toString()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(DIPLOMAT_EMAIL) >= 1 && smsTo(DIPLOMAT_PHONE) >= 1);
+    await().atMost(Duration.ofSeconds(60))
+        .until(
+            () -> !Captures.mailTo(system, List.of(Staffing.emailOf(DIPLOMAT))).isEmpty()
+                && !Captures.smsTo(system, List.of(Staffing.phoneOf(DIPLOMAT))).isEmpty());
 
     // The trace the gateway started for the rupture request: its span names the request's path.
     String rupturePath = "/api/missions/" + missionId + "/rupture";
@@ -127,42 +121,5 @@ class RuptureTraceEndToEndIT {
         "receivingState", "VE",
         "city", "Caracas",
         "timeZone", "America/Caracas");
-  }
-
-  private static void registerOnceMissionIsKnown(GatewayClient officer, String missionId) {
-    Map<String, Object> diplomat = new LinkedHashMap<>();
-    diplomat.put("missionId", missionId);
-    diplomat.put("fullName", DIPLOMAT);
-    diplomat.put("category", "DIPLOMATIC_AGENT");
-    diplomat.put("nationality", "US");
-    diplomat.put("email", DIPLOMAT_EMAIL);
-    diplomat.put("phone", DIPLOMAT_PHONE);
-    diplomat.put("preferredLanguage", "en");
-    // Personnel learns of the mission from its event; until then it refuses the registration.
-    await().atMost(Duration.ofSeconds(30)).until(() -> officer.post("/api/staff", diplomat, "trace-registration").status() == 201);
-  }
-
-  private static String created(GatewayClient.Response response) {
-    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-    return response.body().path("id").asString();
-  }
-
-  private static long emailsTo(String address) {
-    return Arrays.stream(system.smtp.getReceivedMessages()).filter(message -> recipients(message).contains(address)).count();
-  }
-
-  private static String recipients(jakarta.mail.internet.MimeMessage message) {
-    try {
-      return Arrays.toString(message.getRecipients(Message.RecipientType.TO));
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static long smsTo(String number) throws IOException {
-    if (!Files.exists(system.smsCapture)) {
-      return 0;
-    }
-    return Files.readAllLines(system.smsCapture, StandardCharsets.UTF_8).stream().filter(line -> line.contains(number)).count();
   }
 }

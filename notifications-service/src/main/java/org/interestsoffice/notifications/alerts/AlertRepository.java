@@ -63,7 +63,9 @@ class AlertRepository {
       String recipient,
       String language,
       Optional<AckToken> ackToken,
-      Instant linkExpiresAt) {}
+      Instant linkExpiresAt,
+      boolean exercise,
+      Instant caseAt) {}
 
   /** Inserts the alert unless it exists (same person, deadline, version, round, slot and channel). */
   boolean insert(NewAlert alert, Instant now) {
@@ -73,11 +75,11 @@ class AlertRepository {
                 insert into alert (id, staff_id, mission_id, office_code, deadline_kind, deadline_id, deadline_version, round,
                                    slot, channel, audience, mission_name, mission_time_zone, due_at, deadline_status, change,
                                    reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at,
-                                   trace_parent)
+                                   exercise, case_at, trace_parent)
                 values (:id, :staffId, :missionId, :office, :kind, :deadlineId, :version, :round,
                         :slot, :channel, :audience, :missionName, :zone, :dueAt, :status, :change,
                         :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt,
-                        cast(:traceParent as text))
+                        :exercise, :caseAt, cast(:traceParent as text))
                 on conflict (staff_id, deadline_id, deadline_version, round, slot, channel) do nothing
                 """)
             .param("id", alert.id())
@@ -103,6 +105,8 @@ class AlertRepository {
             .param("token", alert.ackToken().map(AckToken::value).orElse(null))
             .param("tokenHash", alert.ackToken().map(AckToken::hash).orElse(null))
             .param("expiresAt", alert.ackToken().isPresent() ? timestamp(alert.linkExpiresAt()) : null)
+            .param("exercise", alert.exercise())
+            .param("caseAt", timestamp(alert.caseAt()))
             // The trace it is queued in (the event's): its sending continues it.
             .param("traceParent", traces.currentParent().orElse(null))
             .update();
@@ -362,6 +366,7 @@ class AlertRepository {
         rs.getString("deadline_status"),
         rs.getString("change"),
         rs.getString("deadline_kind"),
+        rs.getBoolean("exercise"),
         token == null ? Optional.empty() : Optional.of(new AckToken(token)),
         contactName == null
             ? Optional.empty()
@@ -479,7 +484,8 @@ class AlertRepository {
                    count(*) filter (where audience = :staff and acknowledged_at is not null) as acknowledged,
                    count(distinct staff_id) filter (where audience = :staff) as staff,
                    count(distinct staff_id) filter (where audience = :staff and acknowledged_at is not null) as staff_acknowledged,
-                   count(*) filter (where audience = :officeHead) as escalations
+                   count(*) filter (where audience = :officeHead) as escalations,
+                   coalesce(bool_or(exercise), false) as exercise
             from alert where mission_id = :missionId and """
                 + IN_OFFICES)
         .param("missionId", missionId)
@@ -507,7 +513,8 @@ class AlertRepository {
                     rs.getLong("acknowledged"),
                     rs.getLong("staff"),
                     rs.getLong("staff_acknowledged"),
-                    rs.getLong("escalations")))
+                    rs.getLong("escalations"),
+                    rs.getBoolean("exercise")))
         .single();
   }
 
@@ -531,7 +538,9 @@ class AlertRepository {
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("sent_at")),
         instant(rs.getTimestamp("delivered_at")),
-        instant(rs.getTimestamp("acknowledged_at")));
+        instant(rs.getTimestamp("acknowledged_at")),
+        rs.getBoolean("exercise"),
+        instant(rs.getTimestamp("case_at")));
   }
 
   private static Instant instant(Timestamp timestamp) {

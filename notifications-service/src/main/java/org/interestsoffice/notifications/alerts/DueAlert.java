@@ -15,6 +15,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param recipient for an office head: their address (a staff alert's comes from the contact)
  * @param language for an office head: their language
  * @param dueAt null for a suspended deadline
+ * @param exercise whether the alert belongs to an exercise: its message says so
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
  * @param traceParent the trace the alert was queued in (the event's, so the request's): its sending continues it
@@ -33,6 +34,7 @@ public record DueAlert(
     String deadlineStatus,
     String change,
     String deadlineKind,
+    boolean exercise,
     Optional<AckToken> ackToken,
     Optional<Contact> contact,
     Optional<String> traceParent) {

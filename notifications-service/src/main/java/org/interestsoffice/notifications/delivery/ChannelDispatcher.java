@@ -183,7 +183,7 @@ final class ChannelDispatcher extends PollingWorker {
     } else {
       kind = Kind.ESCALATION;
     }
-    return new Content(
+    Content content = new Content(
         kind,
         alert.change(),
         alert.missionName(),
@@ -194,6 +194,7 @@ final class ChannelDispatcher extends PollingWorker {
         alert.officeCode(),
         // Why the person must leave (a rupture, a reduction, persona non grata, a cessation).
         alert.deadlineKind());
+    return alert.exercise() ? content.ofExercise() : content;
   }
 
   private void record(Prepared prepared, Outcome outcome) {
