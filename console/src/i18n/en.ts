@@ -203,6 +203,7 @@ export const en = {
   'staff.roster': 'Roster',
   'staff.exportRoster': 'Export the roster (CSV)',
   'staff.shown': 'Showing {shown} of {total}',
+  'list.more': 'Show more',
   'staff.contact': 'Contact',
   'staff.departureDue': 'Departure due',
   'staff.departedAt': 'Departed',

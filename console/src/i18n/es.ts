@@ -204,6 +204,7 @@ export const es: Record<MessageKey, string> = {
   'staff.roster': 'Plantilla',
   'staff.exportRoster': 'Exportar la plantilla (CSV)',
   'staff.shown': 'Se muestran {shown} de {total}',
+  'list.more': 'Mostrar más',
   'staff.contact': 'Contacto',
   'staff.departureDue': 'Salida antes de',
   'staff.departedAt': 'Salió',

@@ -462,7 +462,7 @@ final class ScaleOutProof {
   /** The slot of each of the mission's alerts, from the alerts API (a later round or version is named). */
   private Slots slots(String missionId) {
     Map<String, String> slotByAlert = new java.util.HashMap<>();
-    LoadingDemoData.stream(api.get(OFFICER, "/api/alerts?missionId=" + missionId).expect(200))
+    api.all(OFFICER, "/api/alerts?missionId=" + missionId)
         .forEach(
             alert -> {
               String later =

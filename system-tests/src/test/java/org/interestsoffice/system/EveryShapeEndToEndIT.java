@@ -99,7 +99,7 @@ class EveryShapeEndToEndIT {
             "e2e-late-" + run);
     assertThat(rupture.status()).as(rupture.body().toString()).isEqualTo(200);
     // Wait until the rupture's order reached personnel: the early diplomat is ordered out.
-    String early = officer.get("/api/staff?missionId=" + missionId).body().get(0).path("id").asString();
+    String early = officer.get("/api/staff?missionId=" + missionId).body().path("items").get(0).path("id").asString();
     await().atMost(Duration.ofSeconds(30)).until(() -> staffMember(early).path("status").asString().equals("DEPARTURE_ORDERED"));
 
     String late = register(missionId, staff("Late Diplomat " + run, "DIPLOMATIC_AGENT", null));

@@ -110,10 +110,10 @@ class ExerciseEndToEndIT {
     // escalated at 20:00:20 on the case clock.
     List<String> group = drill.subList(REMAINING, STAFF);
     String groupId =
-        Staffing.created(officer.post("/api/departure-groups",
+        Staffing.created(head.post("/api/departure-groups",
             Map.of("missionId", exercise, "name", "Charter " + run, "scheduledAt", GROUP_LEAVES.toString(), "transport", "CHARTER_FLIGHT"),
             "e2e-exercise-" + run));
-    ok(officer.post("/api/departure-groups/" + groupId + "/members", Map.of("staffIds", group), "e2e-exercise-" + run));
+    ok(head.post("/api/departure-groups/" + groupId + "/members", Map.of("staffIds", group), "e2e-exercise-" + run));
     advanceTo(exercise, Instant.parse("2019-01-25T15:00:00Z"));
     awaitAlerts(exercise, "REMINDER_48H", "STAFF", 2 * STAFF);
     awaitAlerts(exercise, "ESCALATION:", "OFFICE_HEAD", STAFF);
@@ -126,6 +126,7 @@ class ExerciseEndToEndIT {
     awaitAlerts(exercise, "REMINDER_1H", "STAFF", 2 * REMAINING);
     assertThat(alertsOf(exercise, "REMINDER_24H")).isEmpty();
     assertThat(alertsOf(exercise, "REMINDER_6H")).isEmpty();
+    recordNote(exercise, "EX2019/TALKS/" + run, TALKS, "26 January 2019: talks on interests offices within 30 days");
     JsonNode talks =
         ok(head.post("/api/missions/" + exercise + "/negotiation",
             Map.of("noteReference", "EX2019/TALKS/" + run, "agreedAt", TALKS.toString(), "window", "P30D", "remainingStaffCeiling", REMAINING,
@@ -143,6 +144,7 @@ class ExerciseEndToEndIT {
     ok(head.post("/api/missions/" + exercise + "/deadlines/" + departureDeadline + "/suspension",
         Map.of("noteReference", "EX2019/TALKS/" + run, "effectiveAt", SUSPENSION.toString()), "e2e-exercise-" + run));
     advanceTo(exercise, EXTENSION);
+    recordNote(exercise, "EX2019/ASSUMED/" + run, EXTENSION, "ASSUMED: the 30 days run out, the talks go on");
     String talksDeadline = deadline(exercise, "NEGOTIATION").path("id").asString();
     ok(head.post("/api/missions/" + exercise + "/deadlines/" + talksDeadline + "/extension",
         Map.of("noteReference", "EX2019/ASSUMED/" + run, "newDueAt", TALKS_EXTENDED_TO.toString(), "effectiveAt", EXTENSION.toString()),
@@ -251,6 +253,11 @@ class ExerciseEndToEndIT {
     return Staffing.created(head.post("/api/missions", body, "e2e-exercise"));
   }
 
+  private static void recordNote(String missionId, String reference, Instant at, String summary) {
+    ok(head.post("/api/missions/" + missionId + "/notes",
+        Map.of("reference", reference, "direction", "INCOMING", "at", at.toString(), "summary", summary), "e2e-exercise"));
+  }
+
   private static JsonNode advanceTo(String missionId, Instant to) {
     JsonNode advanced = ok(head.post("/api/missions/" + missionId + "/case-clock", Map.of("advanceTo", to.toString()), "e2e-exercise"));
     assertThat(advanced.path("mission").path("exercise").path("caseNow").asString()).isEqualTo(to.toString());
@@ -274,7 +281,7 @@ class ExerciseEndToEndIT {
 
   /** The mission's alerts, of one slot (all, if null), as the alerts API lists them. */
   private static List<JsonNode> alertsOf(String missionId, String slot) {
-    return list(ok(head.get("/api/alerts?missionId=" + missionId))).stream()
+    return list(ok(head.get("/api/alerts?missionId=" + missionId + "&limit=500"))).stream()
         .filter(alert -> slot == null || isSlot(alert, slot))
         .toList();
   }
@@ -307,10 +314,13 @@ class ExerciseEndToEndIT {
         .toList();
   }
 
-  /** A list the API returns, whole or as a page of items. */
+  /** A list the API returns whole (deadlines, timeline), or its one page of items (alerts, at most 500 a page here). */
   private static List<JsonNode> list(JsonNode body) {
-    JsonNode items = body.isArray() ? body : body.path("items");
-    return StreamSupport.stream(items.spliterator(), false).toList();
+    if (body.isArray()) {
+      return StreamSupport.stream(body.spliterator(), false).toList();
+    }
+    assertThat(body.path("nextCursor").isNull()).as("everything on one page").isTrue();
+    return StreamSupport.stream(body.path("items").spliterator(), false).toList();
   }
 
   private static JsonNode ok(GatewayClient.Response response) {

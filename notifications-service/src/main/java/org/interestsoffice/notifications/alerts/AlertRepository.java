@@ -17,6 +17,9 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.platform.tracing.Traces;
+import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +35,9 @@ class AlertRepository {
 
   // Written out from the enum, not bound: the partial indexes on due alerts then serve every plan.
   private static final String WAITING = "('" + AlertStatus.QUEUED.name() + "', '" + AlertStatus.RETRYING.name() + "')";
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "alerts";
+
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
@@ -271,6 +277,39 @@ class AlertRepository {
         .update();
   }
 
+  /** The latest SMS alert sent to one of these people and not acknowledged, locked. */
+  Optional<LinkedAlert> latestUnacknowledgedSmsForUpdate(List<UUID> staffIds) {
+    return jdbc.sql(
+            """
+            select a.*, coalesce(a.ack_expires_at, a.created_at) as link_expires_at
+            from alert a
+            where a.staff_id = any(:staffIds) and a.audience = :staff and a.channel = :sms
+              and a.sent_at is not null and a.acknowledged_at is null
+            order by a.sent_at desc, a.created_at desc
+            limit 1
+            for update
+            """)
+        .param("staffIds", staffIds.toArray(UUID[]::new))
+        .param("staff", Audience.STAFF.name())
+        .param("sms", Channel.SMS.name())
+        .query(AlertRepository::linked)
+        .optional();
+  }
+
+  /** A reply to the alert's SMS, as a line of its log (with the alert's status as it stands). */
+  void logReply(UUID alertId, String text, ReplyOutcome outcome, Instant at) {
+    jdbc.sql(
+            """
+            insert into delivery_attempt (alert_id, channel, status, at, reply, reply_outcome)
+            select id, channel, status, :at, :reply, :outcome from alert where id = :alertId
+            """)
+        .param("alertId", alertId)
+        .param("at", timestamp(at))
+        .param("reply", text)
+        .param("outcome", outcome.name())
+        .update();
+  }
+
   /** The alert whose link, current or earlier, has this token hash. */
   Optional<LinkedAlert> findByLink(byte[] tokenHash) {
     return jdbc.sql(
@@ -405,7 +444,7 @@ class AlertRepository {
   }
 
   List<DeliveryAttemptView> attemptsOf(UUID alertId) {
-    return jdbc.sql("select channel, status, at, error from delivery_attempt where alert_id = :alertId order by id")
+    return jdbc.sql("select channel, status, at, error, reply, reply_outcome from delivery_attempt where alert_id = :alertId order by id")
         .param("alertId", alertId)
         .query(
             (rs, row) ->
@@ -413,30 +452,35 @@ class AlertRepository {
                     rs.getString("channel"),
                     AlertStatus.valueOf(rs.getString("status")),
                     rs.getTimestamp("at").toInstant(),
-                    rs.getString("error")))
+                    rs.getString("error"),
+                    rs.getString("reply"),
+                    rs.getString("reply_outcome") == null ? null : ReplyOutcome.valueOf(rs.getString("reply_outcome"))))
         .list();
   }
 
-  List<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices) {
-    return jdbc.sql(
-            """
-            select * from alert
-            where (cast(:missionId as uuid) is null or mission_id = :missionId)
-              and (cast(:staffId as uuid) is null or staff_id = :staffId)
-              and (cast(:status as text) is null or status = :status)
-              and """
-                + IN_OFFICES
-                + """
-
-            order by created_at, id
-            """)
-        .param("missionId", missionId)
-        .param("staffId", staffId)
-        .param("status", status == null ? null : status.name())
-        .param("filtered", offices.isPresent())
-        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-        .query(AlertRepository::alert)
-        .list();
+  /** A page of the alerts matching the filters, in creation order (id breaks ties), after the cursor's alert. */
+  Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices, PageQuery page) {
+    KeysetPage keyset = KeysetPage.byInstant(page, LIST, "created_at");
+    List<AlertView> rows =
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from alert
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:staffId as uuid) is null or staff_id = :staffId)
+                      and (cast(:status as text) is null or status = :status)
+                      and """
+                        + IN_OFFICES
+                        + keyset.orderAndLimit()))
+            .param("missionId", missionId)
+            .param("staffId", staffId)
+            .param("status", status == null ? null : status.name())
+            .param("filtered", offices.isPresent())
+            .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+            .query(AlertRepository::alert)
+            .list();
+    return keyset.page(rows, AlertView::createdAt, AlertView::id);
   }
 
   /**

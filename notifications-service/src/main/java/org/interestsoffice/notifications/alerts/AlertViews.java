@@ -40,7 +40,14 @@ final class AlertViews {
       boolean exercise,
       Instant caseAt) {}
 
-  record DeliveryAttemptView(String channel, AlertStatus status, Instant at, String error) {}
+  /**
+   * A line of an alert's log: an attempt to deliver it, or the person's reply to its SMS.
+   *
+   * @param status the alert's status after the attempt (for a reply: as it stood then)
+   * @param reply what the person replied to the SMS, on a reply's line only
+   * @param replyOutcome what the reply did, on a reply's line only
+   */
+  record DeliveryAttemptView(String channel, AlertStatus status, Instant at, String error, String reply, ReplyOutcome replyOutcome) {}
 
   record AlertDetailView(AlertView alert, List<DeliveryAttemptView> deliveryLog) {}
 
