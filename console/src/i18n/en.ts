@@ -331,6 +331,7 @@ export const en = {
   'slot.ORDER': 'Departure order',
   'slot.reminder': 'Reminder {amount} {unit} before',
   'slot.DEADLINE_CHANGED': 'Deadline changed',
+  'slot.ORDER_ENDED': 'Order ended',
   'slot.ESCALATION': 'Escalation',
   'channel.EMAIL': 'Email',
   'channel.SMS': 'SMS',

@@ -332,6 +332,7 @@ export const es: Record<MessageKey, string> = {
   'slot.ORDER': 'Orden de salida',
   'slot.reminder': 'Recordatorio {amount} {unit} antes',
   'slot.DEADLINE_CHANGED': 'Cambio de plazo',
+  'slot.ORDER_ENDED': 'Orden terminada',
   'slot.ESCALATION': 'Escalamiento',
   'channel.EMAIL': 'Correo',
   'channel.SMS': 'SMS',

@@ -8,10 +8,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import tools.jackson.databind.JsonNode;
@@ -52,23 +50,9 @@ final class Captures {
     }
   }
 
-  /** The message's text: the whole body, or its plain-text part when it has several (a calendar entry, say). */
+  /** The message's text as a person reads it (its plain-text part, beside a calendar entry). */
   static String textOf(MimeMessage message) {
-    try {
-      Object content = message.getContent();
-      if (content instanceof Multipart parts) {
-        for (int i = 0; i < parts.getCount(); i++) {
-          BodyPart part = parts.getBodyPart(i);
-          if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-          }
-        }
-        throw new IllegalStateException("No plain-text part in " + message.getSubject());
-      }
-      return (String) content;
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return MailText.of(message);
   }
 
   static String subjectOf(MimeMessage message) {

@@ -63,6 +63,17 @@ public class AlertQueue {
   }
 
   /**
+   * Queues the email that tells the person their order has ended and takes its deadline out of
+   * their calendar; by email only, as only an email put it there.
+   *
+   * @param at when the order ended on its clock (see {@link #toStaff})
+   * @return false if it already was queued, or email is not one of the staff channels
+   */
+  public boolean orderEnded(DepartureOrder order, Instant at) {
+    return staffChannels.contains(Channel.EMAIL) && insert(order, Slot.ORDER_ENDED, Channel.EMAIL, Audience.STAFF, null, null, null, at);
+  }
+
+  /**
    * Queues an email to an office head about a person who has not acknowledged the order.
    *
    * @param at when the escalation falls due on the order's clock (see {@link #toStaff})

@@ -418,6 +418,7 @@ class AlertRepository {
                     rs.getString("email"),
                     rs.getString("phone"),
                     rs.getString("contact_language"))),
+        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")),
         Optional.ofNullable(rs.getString("trace_parent")));
   }
 

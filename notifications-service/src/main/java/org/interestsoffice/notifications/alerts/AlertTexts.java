@@ -39,7 +39,8 @@ public final class AlertTexts {
     CHANGED("changed"),
     SUSPENDED("suspended"),
     REMINDER("reminder"),
-    ESCALATION("escalation");
+    ESCALATION("escalation"),
+    ENDED("ended");
 
     private final String key;
 

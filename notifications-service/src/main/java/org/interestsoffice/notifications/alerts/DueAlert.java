@@ -18,6 +18,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param exercise whether the alert belongs to an exercise: its message says so
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
+ * @param order which version of the person's order the alert is about
  * @param traceParent the trace the alert was queued in (the event's, so the request's): its sending continues it
  */
 public record DueAlert(
@@ -37,7 +38,14 @@ public record DueAlert(
     boolean exercise,
     Optional<AckToken> ackToken,
     Optional<Contact> contact,
+    OrderVersion order,
     Optional<String> traceParent) {
+
+  /**
+   * @param deadlineVersion the version of the order's deadline: higher at every change, a reissue too
+   * @param round counts the times the person's order was started (see {@code DepartureOrder})
+   */
+  public record OrderVersion(int deadlineVersion, int round) {}
 
   public UUID id() {
     return alert.id();

@@ -222,6 +222,10 @@ class FollowingDepartureOrders {
     for (DepartureOrder order : ended) {
       int cancelled = reminders.cancel(staffId, order.deadlineKind());
       escalations.cancel(staffId, order.deadlineKind());
+      if (order.running()) {
+        // Its deadline is in the person's calendar (a suspended one was taken out already).
+        alerts.orderEnded(order, at);
+      }
       log.atInfo().addKeyValue("staffId", staffId).addKeyValue("reminders", cancelled).log("Departure alerts stopped: {}", reason.toLowerCase());
     }
   }
