@@ -18,7 +18,8 @@ import org.interestsoffice.testing.TestInfrastructure;
 /**
  * The whole platform as it runs in production, once per test JVM: the real Keycloak realm, a real
  * SMTP server (GreenMail), and the three services and the gateway as separate processes from their
- * packaged jars, against the run's own databases and broker namespace. Stopped with the JVM.
+ * packaged jars, against the run's own databases and broker namespace, exporting their traces over
+ * OTLP to a collector of the test's own. Stopped with the JVM.
  */
 final class RunningSystem {
 
@@ -29,6 +30,7 @@ final class RunningSystem {
   static final Duration ESCALATION_AFTER = Duration.ofSeconds(20);
 
   final GreenMail smtp;
+  final TraceCollector traces;
   final Path smsCapture;
   final ServiceProcess missions;
   final ServiceProcess personnel;
@@ -40,6 +42,7 @@ final class RunningSystem {
     keycloak = KeycloakServer.get();
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     smtp.start();
+    traces = TraceCollector.start();
     Path logs = Path.of("target", "e2e-logs");
     Map<String, String> notificationsEnvironment = withRealm(infrastructure.environment("e2e_notifications"));
     notificationsEnvironment.put("SMTP_HOST", "127.0.0.1");
@@ -92,10 +95,13 @@ final class RunningSystem {
     return new GatewayClient(gateway.baseUrl(), token);
   }
 
-  /** The service's environment, accepting the real realm's tokens. */
+  /** The service's environment, accepting the real realm's tokens and exporting its spans to the collector. */
   private Map<String, String> withRealm(Map<String, String> environment) {
     Map<String, String> merged = new HashMap<>(environment);
     merged.putAll(keycloak.environment());
+    merged.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.endpoint());
+    // Spans leave in batches; a short delay lets the tests read a trace within seconds.
+    merged.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "500ms");
     return merged;
   }
 
@@ -105,5 +111,6 @@ final class RunningSystem {
     services.forEach(ServiceProcess::requestStop);
     services.forEach(service -> service.awaitStop(Duration.ofSeconds(15)));
     smtp.stop();
+    traces.close();
   }
 }

@@ -16,6 +16,7 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.platform.tracing.Traces;
 import org.interestsoffice.platform.paging.KeysetPage;
 import org.interestsoffice.platform.paging.Page;
 import org.interestsoffice.platform.paging.PageQuery;
@@ -40,9 +41,11 @@ class AlertRepository {
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
+  private final Traces traces;
 
-  AlertRepository(JdbcClient jdbc) {
+  AlertRepository(JdbcClient jdbc, Traces traces) {
     this.jdbc = jdbc;
+    this.traces = traces;
   }
 
   /** A new alert, as {@link AlertQueue} raises it. */
@@ -78,11 +81,11 @@ class AlertRepository {
                 insert into alert (id, staff_id, mission_id, office_code, deadline_kind, deadline_id, deadline_version, round,
                                    slot, channel, audience, mission_name, mission_time_zone, due_at, deadline_status, change,
                                    reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at,
-                                   exercise, case_at)
+                                   exercise, case_at, trace_parent)
                 values (:id, :staffId, :missionId, :office, :kind, :deadlineId, :version, :round,
                         :slot, :channel, :audience, :missionName, :zone, :dueAt, :status, :change,
                         :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt,
-                        :exercise, :caseAt)
+                        :exercise, :caseAt, cast(:traceParent as text))
                 on conflict (staff_id, deadline_id, deadline_version, round, slot, channel) do nothing
                 """)
             .param("id", alert.id())
@@ -110,6 +113,8 @@ class AlertRepository {
             .param("expiresAt", alert.ackToken().isPresent() ? timestamp(alert.linkExpiresAt()) : null)
             .param("exercise", alert.exercise())
             .param("caseAt", timestamp(alert.caseAt()))
+            // The trace it is queued in (the event's): its sending continues it.
+            .param("traceParent", traces.currentParent().orElse(null))
             .update();
     if (queued == 0) {
       return false;
@@ -413,7 +418,8 @@ class AlertRepository {
                     rs.getString("email"),
                     rs.getString("phone"),
                     rs.getString("contact_language"))),
-        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")));
+        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")),
+        Optional.ofNullable(rs.getString("trace_parent")));
   }
 
   private static LinkedAlert linked(ResultSet rs, int row) throws SQLException {

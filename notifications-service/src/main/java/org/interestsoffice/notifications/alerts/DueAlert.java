@@ -19,6 +19,7 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
  * @param order which version of the person's order the alert is about
+ * @param traceParent the trace the alert was queued in (the event's, so the request's): its sending continues it
  */
 public record DueAlert(
     Alert alert,
@@ -37,7 +38,8 @@ public record DueAlert(
     boolean exercise,
     Optional<AckToken> ackToken,
     Optional<Contact> contact,
-    OrderVersion order) {
+    OrderVersion order,
+    Optional<String> traceParent) {
 
   /**
    * @param deadlineVersion the version of the order's deadline: higher at every change, a reissue too

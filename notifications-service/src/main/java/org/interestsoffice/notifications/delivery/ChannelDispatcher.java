@@ -3,11 +3,15 @@ package org.interestsoffice.notifications.delivery;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 
 import org.interestsoffice.notifications.acknowledgement.AcknowledgementLinks;
 import org.interestsoffice.notifications.alerts.AlertSettings;
@@ -25,6 +29,7 @@ import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.calendar.CalendarEntry;
 import org.interestsoffice.notifications.calendar.DeadlineCalendar;
 import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.platform.tracing.Traces;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +66,11 @@ final class ChannelDispatcher extends PollingWorker {
   private final Counter sentAttempts;
   private final Counter retriedAttempts;
   private final Counter deadAttempts;
+  private final Traces traces;
 
   ChannelDispatcher(
-      ChannelAdapter adapter, Alerts alerts, TransactionTemplate transactions, AlertSettings settings, AcknowledgementLinks links, MeterRegistry meters, Instance instance) {
+      ChannelAdapter adapter, Alerts alerts, TransactionTemplate transactions, AlertSettings settings, AcknowledgementLinks links, MeterRegistry meters, Instance instance,
+      Traces traces) {
     super(adapter.channel().name().toLowerCase() + "-dispatcher", settings.pollInterval(), Duration.ofSeconds(30), adapter.workers());
     this.adapter = adapter;
     this.channel = adapter.channel();
@@ -75,6 +82,7 @@ final class ChannelDispatcher extends PollingWorker {
     this.sentAttempts = outcomes(meters, "sent");
     this.retriedAttempts = outcomes(meters, "retrying");
     this.deadAttempts = outcomes(meters, "dead");
+    this.traces = traces;
   }
 
   private Counter outcomes(MeterRegistry meters, String outcome) {
@@ -107,7 +115,7 @@ final class ChannelDispatcher extends PollingWorker {
                 }
               }
               if (!ready.isEmpty()) {
-                List<Outcome> outcomes = adapter.send(ready.stream().map(Prepared::message).toList());
+                List<Outcome> outcomes = sendInTheirTraces(ready);
                 for (int i = 0; i < ready.size(); i++) {
                   record(ready.get(i), outcomes.get(i));
                 }
@@ -115,6 +123,29 @@ final class ChannelDispatcher extends PollingWorker {
               return due.size();
             });
     return claimed != null && claimed == settings.batchSize();
+  }
+
+  /**
+   * Hands the messages to the channel in a span of the trace each alert was queued in ("send email",
+   * "send sms": the SMTP session, the provider's call), so the trace of a rupture ends at the
+   * channel. One call per trace in the batch; the outcomes come back in the batch's order.
+   */
+  private List<Outcome> sendInTheirTraces(List<Prepared> ready) {
+    Map<Optional<String>, List<Integer>> byTrace = new LinkedHashMap<>();
+    for (int i = 0; i < ready.size(); i++) {
+      byTrace.computeIfAbsent(ready.get(i).alert().traceParent(), trace -> new ArrayList<>()).add(i);
+    }
+    Outcome[] outcomes = new Outcome[ready.size()];
+    byTrace.forEach(
+        (trace, positions) -> {
+          List<Outgoing> messages = positions.stream().map(i -> ready.get(i).message()).toList();
+          List<Outcome> sent =
+              traces.inSpan("send " + channel.name().toLowerCase(), Span.Kind.CLIENT, trace, () -> adapter.send(messages));
+          for (int k = 0; k < positions.size(); k++) {
+            outcomes[positions.get(k)] = sent.get(k);
+          }
+        });
+    return Arrays.asList(outcomes);
   }
 
   private void prepare(DueAlert alert, List<Prepared> ready) {

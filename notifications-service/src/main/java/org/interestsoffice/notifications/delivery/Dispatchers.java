@@ -11,6 +11,7 @@ import org.interestsoffice.notifications.alerts.AlertSettings;
 import org.interestsoffice.notifications.alerts.Alerts;
 import org.interestsoffice.notifications.alerts.Channel;
 import org.interestsoffice.notifications.alerts.Dispatch;
+import org.interestsoffice.platform.tracing.Traces;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,9 +32,10 @@ class Dispatchers implements Dispatch, SmartLifecycle {
       AlertSettings settings,
       AcknowledgementLinks links,
       MeterRegistry meters,
-      Instance instance) {
+      Instance instance,
+      Traces traces) {
     for (ChannelAdapter adapter : adapters) {
-      byChannel.put(adapter.channel(), new ChannelDispatcher(adapter, alerts, transactions, settings, links, meters, instance));
+      byChannel.put(adapter.channel(), new ChannelDispatcher(adapter, alerts, transactions, settings, links, meters, instance, traces));
     }
   }
 

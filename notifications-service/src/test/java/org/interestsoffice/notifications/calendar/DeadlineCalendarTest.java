@@ -92,6 +92,7 @@ class DeadlineCalendarTest {
         exercise,
         Optional.empty(),
         Optional.of(new Contact(STAFF, UUID.randomUUID(), "CCS", "Juan Pérez", "juan@mppre.example", "+582125550100", "es")),
-        new OrderVersion(version, round));
+        new OrderVersion(version, round),
+        Optional.empty());
   }
 }

@@ -10,11 +10,15 @@ import org.interestsoffice.platform.messaging.MessagingProperties;
 import org.interestsoffice.platform.outbox.Outbox;
 import org.interestsoffice.platform.outbox.OutboxRelay;
 import org.interestsoffice.platform.security.PlatformSecurityConfiguration;
+import org.interestsoffice.platform.tracing.Traces;
 import org.interestsoffice.platform.web.ApiDescription;
 import org.interestsoffice.platform.web.CorrelationIdFilter;
 import org.interestsoffice.platform.web.RequestBodyLimitFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
+
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.interestsoffice.platform.web.ProblemDetailsAdvice;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
@@ -79,14 +83,21 @@ public class PlatformAutoConfiguration {
     return new MessagingNames(properties);
   }
 
+  /** Tracing is Boot's (Micrometer Tracing over OpenTelemetry); without a tracer, nothing is traced. */
+  @Bean
+  Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new Traces(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
+  }
+
   @Bean
   OutboxRelay outboxRelay(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       CachingConnectionFactory connectionFactory,
       AmqpAdmin amqpAdmin,
-      MessagingProperties properties) {
-    return new OutboxRelay(jdbc, transactions, connectionFactory, amqpAdmin, properties);
+      MessagingProperties properties,
+      Traces traces) {
+    return new OutboxRelay(jdbc, transactions, connectionFactory, amqpAdmin, properties, traces);
   }
 
   @Bean
@@ -97,8 +108,9 @@ public class PlatformAutoConfiguration {
       Clock clock,
       MessagingProperties properties,
       MessagingNames names,
-      OutboxRelay relay) {
-    return new Outbox(jdbc, json, clock, properties, names, relay);
+      OutboxRelay relay,
+      Traces traces) {
+    return new Outbox(jdbc, json, clock, properties, names, relay, traces);
   }
 
   /** The exchange this service publishes to, declared by its producer too. */
@@ -123,8 +135,10 @@ public class PlatformAutoConfiguration {
       JsonMapper json,
       MessagingProperties properties,
       MessagingNames names,
-      ObjectProvider<DeadLetters> deadLetters) {
-    return new EventSubscriptions(connectionFactory, jdbc, transactions, json, properties, names, deadLetters.getIfAvailable());
+      ObjectProvider<DeadLetters> deadLetters,
+      Traces traces) {
+    return new EventSubscriptions(
+        connectionFactory, jdbc, transactions, json, properties, names, deadLetters.getIfAvailable(), traces);
   }
 
   /** Right after the correlation id, so that a refusal carries it, and before anything reads a body. */

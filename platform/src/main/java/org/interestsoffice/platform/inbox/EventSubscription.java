@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -11,9 +12,12 @@ import org.interestsoffice.platform.events.Correlation;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.tracing.Traces;
 import org.interestsoffice.platform.work.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.micrometer.tracing.Span;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
 import org.springframework.amqp.core.Binding;
@@ -69,6 +73,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
   private final SimpleMessageListenerContainer container;
   private final SimpleMessageListenerContainer deadLetterKeeper;
   private final Backoff outageBackoff;
+  private final Traces traces;
   private volatile boolean running;
 
   EventSubscription(
@@ -81,7 +86,8 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
       TransactionTemplate transactions,
       JsonMapper json,
       MessagingProperties properties,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      Traces traces) {
     super(topology(queueName, exchangeName, routes.keySet(), properties));
     this.consumerName = consumerName;
     this.queueName = queueName;
@@ -90,6 +96,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     this.transactions = transactions;
     this.json = json;
     this.deadLetters = deadLetters;
+    this.traces = traces;
     this.outageBackoff = new Backoff(properties.consumer().initialInterval(), properties.consumer().outageMaxInterval());
     this.container = container(connectionFactory, properties.consumer());
     this.deadLetterKeeper = deadLetters == null ? null : deadLetterKeeper(connectionFactory, properties.consumer());
@@ -346,10 +353,22 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
       throw new PoisonMessageException(
           "No handler for " + envelope.type() + " version " + envelope.version() + " in " + consumerName, null);
     }
-    Correlation.runWith(
-        envelope.correlationId(),
-        envelope.eventId().toString(),
-        () -> transactions.executeWithoutResult(status -> handleOnce(route, envelope)));
+    // The handling continues the trace the message carries from the request that caused the event.
+    traces.inSpan(
+        "consume " + envelope.type(),
+        Span.Kind.CONSUMER,
+        traceparentOf(message),
+        () -> {
+          Correlation.runWith(
+              envelope.correlationId(),
+              envelope.eventId().toString(),
+              () -> transactions.executeWithoutResult(status -> handleOnce(route, envelope)));
+          return null;
+        });
+  }
+
+  private static Optional<String> traceparentOf(Message message) {
+    return Optional.ofNullable(message.getMessageProperties().getHeader(Traces.TRACEPARENT)).map(Object::toString);
   }
 
   private EventEnvelope read(Message message) {

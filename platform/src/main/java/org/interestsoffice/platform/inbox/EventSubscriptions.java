@@ -7,6 +7,7 @@ import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.events.IntegrationEvent;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.tracing.Traces;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ public class EventSubscriptions {
   private final MessagingProperties properties;
   private final MessagingNames names;
   private final DeadLetters deadLetters;
+  private final Traces traces;
 
   /**
    * @param deadLetters where consumers keep what they give up on; null leaves dead letters in the
@@ -44,8 +46,10 @@ public class EventSubscriptions {
       JsonMapper json,
       MessagingProperties properties,
       MessagingNames names,
-      DeadLetters deadLetters) {
+      DeadLetters deadLetters,
+      Traces traces) {
     this.deadLetters = deadLetters;
+    this.traces = traces;
     this.connectionFactory = connectionFactory;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -94,7 +98,8 @@ public class EventSubscriptions {
           transactions,
           json,
           properties,
-          deadLetters);
+          deadLetters,
+          traces);
     }
   }
 }

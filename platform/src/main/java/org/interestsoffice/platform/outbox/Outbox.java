@@ -9,6 +9,7 @@ import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.events.IntegrationEvent;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.tracing.Traces;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,6 +27,7 @@ public class Outbox {
   private final Clock clock;
   private final String exchange;
   private final OutboxRelay relay;
+  private final Traces traces;
 
   public Outbox(
       JdbcClient jdbc,
@@ -33,7 +35,8 @@ public class Outbox {
       Clock clock,
       MessagingProperties properties,
       MessagingNames names,
-      OutboxRelay relay) {
+      OutboxRelay relay,
+      Traces traces) {
     if (properties.exchange().isBlank()) {
       throw new IllegalStateException(
           "platform.messaging.exchange is not set: the outbox needs the exchange this service publishes to");
@@ -43,6 +46,7 @@ public class Outbox {
     this.clock = clock;
     this.exchange = names.of(properties.exchange());
     this.relay = relay;
+    this.traces = traces;
   }
 
   /** Adds the event to the current transaction; there must be one. */
@@ -72,14 +76,16 @@ public class Outbox {
             json.valueToTree(payload));
     jdbc.sql(
             """
-            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope)
-            values (:eventId, :type, :exchange, :routingKey, cast(:envelope as jsonb))
+            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope, trace_parent)
+            values (:eventId, :type, :exchange, :routingKey, cast(:envelope as jsonb), cast(:traceParent as text))
             """)
         .param("eventId", envelope.eventId())
         .param("type", envelope.type())
         .param("exchange", exchange)
         .param("routingKey", envelope.type())
         .param("envelope", json.writeValueAsString(envelope))
+        // The trace of the change goes with the event: the consumers' spans continue it.
+        .param("traceParent", traces.currentParent().orElse(null))
         .update();
     wakeRelayAfterCommit();
     return envelope;
@@ -95,16 +101,19 @@ public class Outbox {
     }
     jdbc.sql(
             """
-            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope)
-            values (:eventId, :type, '', :queue, cast(:envelope as jsonb))
+            insert into platform.outbox_event (event_id, type, exchange, routing_key, envelope, trace_parent)
+            values (:eventId, :type, '', :queue, cast(:envelope as jsonb), cast(:traceParent as text))
             on conflict (event_id) do update
               set exchange = '', routing_key = excluded.routing_key, envelope = excluded.envelope, type = excluded.type,
-                  published_at = null, attempts = 0, last_error = null, next_attempt_at = now()
+                  published_at = null, attempts = 0, last_error = null, next_attempt_at = now(),
+                  trace_parent = excluded.trace_parent
             """)
         .param("eventId", eventId)
         .param("type", type)
         .param("queue", queue)
         .param("envelope", envelopeJson)
+        // A re-drive is part of the trace of the administrator's request that decided it.
+        .param("traceParent", traces.currentParent().orElse(null))
         .update();
     wakeRelayAfterCommit();
   }

@@ -7,16 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.tracing.Traces;
 import org.interestsoffice.platform.work.Backoff;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.micrometer.tracing.Span;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -47,6 +51,7 @@ public class OutboxRelay extends PollingWorker {
   private final AmqpAdmin topology;
   private final MessagingProperties.Relay settings;
   private final Backoff backoff;
+  private final Traces traces;
   private Instant lastCleanUp = Instant.EPOCH;
 
   public OutboxRelay(
@@ -54,7 +59,8 @@ public class OutboxRelay extends PollingWorker {
       TransactionTemplate transactions,
       CachingConnectionFactory connectionFactory,
       AmqpAdmin topology,
-      MessagingProperties properties) {
+      MessagingProperties properties,
+      Traces traces) {
     super("outbox-relay", properties.relay().pollInterval(), properties.relay().confirmTimeout().plusSeconds(1));
     if (!connectionFactory.isPublisherConfirms() || !connectionFactory.isPublisherReturns()) {
       throw new IllegalStateException(
@@ -68,6 +74,7 @@ public class OutboxRelay extends PollingWorker {
     this.rabbit = new RabbitTemplate(connectionFactory);
     this.rabbit.setMandatory(true);
     this.topology = topology;
+    this.traces = traces;
   }
 
   /** Publishes one batch of due events and waits for the broker's answers. */
@@ -81,7 +88,7 @@ public class OutboxRelay extends PollingWorker {
   private List<PendingEvent> claimDueEvents() {
     return jdbc.sql(
             """
-            select position, event_id, type, exchange, routing_key, envelope::text as envelope, attempts
+            select position, event_id, type, exchange, routing_key, envelope::text as envelope, attempts, trace_parent
             from platform.outbox_event
             where published_at is null and next_attempt_at <= now()
             order by position
@@ -98,7 +105,8 @@ public class OutboxRelay extends PollingWorker {
                     rs.getString("exchange"),
                     rs.getString("routing_key"),
                     rs.getString("envelope"),
-                    rs.getInt("attempts")))
+                    rs.getInt("attempts"),
+                    Optional.ofNullable(rs.getString("trace_parent"))))
         .list();
   }
 
@@ -116,7 +124,13 @@ public class OutboxRelay extends PollingWorker {
           channel -> {
             for (PendingEvent event : events) {
               CorrelationData correlation = new CorrelationData(event.eventId().toString());
-              channel.send(event.exchange(), event.routingKey(), toMessage(event), correlation);
+              // A span of the trace that wrote the event; the message carries it on to the consumers.
+              Span publishing = traces.start("publish " + event.type(), Span.Kind.PRODUCER, event.traceParent());
+              try {
+                channel.send(event.exchange(), event.routingKey(), toMessage(event, traces.parentOf(publishing)), correlation);
+              } finally {
+                publishing.end();
+              }
               sent.put(event, correlation);
             }
             return null;
@@ -172,8 +186,9 @@ public class OutboxRelay extends PollingWorker {
     }
   }
 
-  private static Message toMessage(PendingEvent event) {
+  private static Message toMessage(PendingEvent event, Optional<String> traceparent) {
     MessageProperties properties = new MessageProperties();
+    traceparent.ifPresent(parent -> properties.setHeader(Traces.TRACEPARENT, parent));
     properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
     properties.setContentEncoding(StandardCharsets.UTF_8.name());
     properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
@@ -288,5 +303,12 @@ public class OutboxRelay extends PollingWorker {
   }
 
   private record PendingEvent(
-      long position, UUID eventId, String type, String exchange, String routingKey, String envelope, int attempts) {}
+      long position,
+      UUID eventId,
+      String type,
+      String exchange,
+      String routingKey,
+      String envelope,
+      int attempts,
+      Optional<String> traceParent) {}
 }

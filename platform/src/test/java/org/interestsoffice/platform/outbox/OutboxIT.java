@@ -14,6 +14,7 @@ import org.interestsoffice.platform.events.Correlation;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
 import org.interestsoffice.platform.messaging.MessagingProperties;
+import org.interestsoffice.platform.testapp.EventTap;
 import org.interestsoffice.platform.testapp.ParcelLog;
 import org.interestsoffice.platform.testapp.ParcelLost;
 import org.interestsoffice.platform.testapp.ParcelService;
@@ -24,10 +25,7 @@ import org.interestsoffice.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,11 +82,11 @@ class OutboxIT {
 
   @Test
   void publishesTheEnvelopeOnlyAfterCommitAndMarksItPublishedOnTheBrokersConfirm() {
-    String tap = tapEventsOfType("ParcelShipped");
+    EventTap tap = tapEventsOfType("ParcelShipped");
     EventEnvelope[] written = new EventEnvelope[1];
     Correlation.runWith("request-7", "request-7", () -> written[0] = ParcelService.ship(transactions, outbox, parcel("p-envelope")));
 
-    Message message = receiveEvent(tap, written[0].eventId());
+    Message message = tap.receive(written[0].eventId());
     EventEnvelope published = json.readValue(message.getBody(), EventEnvelope.class);
     assertThat(published.eventId()).isEqualTo(written[0].eventId());
     assertThat(published.type()).isEqualTo("ParcelShipped");
@@ -157,9 +155,9 @@ class OutboxIT {
     await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(2))
         .until(() -> (Integer) row(eventId).get("attempts") == 1);
 
-    String tap = tapEventsOfType("ParcelLost");
+    EventTap tap = tapEventsOfType("ParcelLost");
 
-    receiveEvent(tap, eventId);
+    tap.receive(eventId);
     await().untilAsserted(() -> assertThat(row(eventId).get("published_at")).isNotNull());
   }
 
@@ -184,7 +182,7 @@ class OutboxIT {
 
   @Test
   void eventsOfOneTransactionArriveInTheOrderTheyWereWritten() throws Exception {
-    String tap = tapEventsOfType("ParcelShipped");
+    EventTap tap = tapEventsOfType("ParcelShipped");
     int events = 200;
     transactions.executeWithoutResult(
         status -> {
@@ -194,7 +192,7 @@ class OutboxIT {
         });
     java.util.List<String> arrived = new java.util.ArrayList<>();
     while (arrived.size() < events) {
-      Message message = rabbit.receive(tap, 15_000);
+      Message message = tap.next(15_000);
       assertThat(message).as("only %d of %d events arrived", arrived.size(), events).isNotNull();
       String parcel = json.treeToValue(json.readValue(message.getBody(), EventEnvelope.class).payload(), ParcelShipped.class).parcel();
       if (parcel.startsWith("p-order-")) {
@@ -225,8 +223,8 @@ class OutboxIT {
 
   @Test
   void twoRelaysOnOneDatabaseNeverPublishTheSameEventTwice() {
-    String tap = tapEventsOfType("ParcelShipped");
-    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, admin, properties);
+    EventTap tap = tapEventsOfType("ParcelShipped");
+    OutboxRelay secondInstance = new OutboxRelay(jdbc, transactions, connectionFactory, admin, properties, org.interestsoffice.platform.tracing.Traces.none());
     secondInstance.start();
     int events = 300;
     try {
@@ -239,38 +237,20 @@ class OutboxIT {
       Set<String> seen = new HashSet<>();
       int deliveries = 0;
       while (seen.size() < events) {
-        Message message = rabbit.receive(tap, 15_000);
+        Message message = tap.next(15_000);
         assertThat(message).as("only %d of %d events arrived", seen.size(), events).isNotNull();
         seen.add(message.getMessageProperties().getMessageId());
         deliveries++;
       }
       assertThat(deliveries).as("each event published exactly once").isEqualTo(events);
-      assertThat(rabbit.receive(tap, 1_000)).as("no duplicate after the last event").isNull();
+      assertThat(tap.next(1_000)).as("no duplicate after the last event").isNull();
     } finally {
       secondInstance.stop();
     }
   }
 
-  /** A private queue that receives a copy of every event of one type, for the test to read. */
-  private String tapEventsOfType(String type) {
-    // Not auto-delete: each receive() is a consumer that comes and goes. The broker drops it later.
-    Queue tap = QueueBuilder.nonDurable(names.of("platformtest.tap." + UUID.randomUUID())).expires(600_000).build();
-    admin.declareQueue(tap);
-    admin.declareBinding(
-        new Binding(tap.getName(), Binding.DestinationType.QUEUE, names.of(properties.exchange()), type, null));
-    return tap.getName();
-  }
-
-  /** Reads the tap until the given event arrives; other events of the same type may come first. */
-  private Message receiveEvent(String tap, UUID eventId) {
-    long deadline = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < deadline) {
-      Message message = rabbit.receive(tap, 1_000);
-      if (message != null && eventId.toString().equals(message.getMessageProperties().getMessageId())) {
-        return message;
-      }
-    }
-    throw new AssertionError("Event " + eventId + " never reached the broker");
+  private EventTap tapEventsOfType(String type) {
+    return EventTap.ofType(type, admin, rabbit, names, properties);
   }
 
   private Map<String, Object> row(UUID eventId) {
