@@ -186,20 +186,11 @@ final class ScaleOutProof {
         check("SMS: exactly one per person and slot (" + options.slots() + " slots), none to local hires",
             alerted.size() * options.slots(), tally.findings(alertedPhones, options.slots(), silentPhones, 10), tally.total(alertedPhones));
       }
-      if (broker.unreadable() > 0) {
-        failures.add(broker.unreadable() + " unreadable messages on the broker");
-      }
+      unreadable(broker);
     } catch (DemoFailure failure) {
       failures.add(failure.getMessage());
     }
-    out.println();
-    if (failures.isEmpty()) {
-      out.println("PROVED: with several instances, each person got exactly one alert per slot and each deadline fired once.");
-      return 0;
-    }
-    out.println("NOT PROVED:");
-    failures.forEach(f -> out.println("  " + f));
-    return 1;
+    return verdict("each person got exactly one alert per slot and each deadline fired once.");
   }
 
   /** Where the exercise's case clock starts, and its rupture note: 23 January 2019, as in the 2019 replay. */
@@ -278,20 +269,11 @@ final class ScaleOutProof {
         check("SMS: the order exactly once per person, every reminder skipped, none to local hires", alerted.size(),
             tally.findings(alertedPhones, 1, silentPhones, 10), tally.total(alertedPhones));
       }
-      if (broker.unreadable() > 0) {
-        failures.add(broker.unreadable() + " unreadable messages on the broker");
-      }
+      unreadable(broker);
     } catch (DemoFailure failure) {
       failures.add(failure.getMessage());
     }
-    out.println();
-    if (failures.isEmpty()) {
-      out.println("PROVED: with several instances, one jump of an exercise's case clock fired each deadline, overdue mark and escalation once.");
-      return 0;
-    }
-    out.println("NOT PROVED:");
-    failures.forEach(f -> out.println("  " + f));
-    return 1;
+    return verdict("one jump of an exercise's case clock fired each deadline, overdue mark and escalation once.");
   }
 
   private JsonNode advance(String missionId, Instant to) {
@@ -306,6 +288,24 @@ final class ScaleOutProof {
         .limit(5)
         .forEach(e -> findings.add("staffId " + e.payload().path("staffId").asString() + ": " + field + " " + e.payload().path(field).asString()));
     return findings;
+  }
+
+  private void unreadable(BrokerWatch broker) {
+    if (broker.unreadable() > 0) {
+      failures.add(broker.unreadable() + " unreadable messages on the broker");
+    }
+  }
+
+  /** Prints the verdict and returns the exit status: proved (0) if no check failed. */
+  private int verdict(String claim) {
+    out.println();
+    if (failures.isEmpty()) {
+      out.println("PROVED: with several instances, " + claim);
+      return 0;
+    }
+    out.println("NOT PROVED:");
+    failures.forEach(f -> out.println("  " + f));
+    return 1;
   }
 
   /** A person of the proof's mission; local hires are not ordered out and get no alert. */
