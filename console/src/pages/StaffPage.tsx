@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import { ActionForm } from '../components/ActionForm';
 import { Gauge, Instant, LoadError, Loading, ProblemBox, Section } from '../components/common';
+import { ExerciseBanner } from '../components/ExerciseBanner';
 import { MissionPicker } from '../components/MissionPicker';
 import { useI18n, type I18n } from '../i18n';
 import { ApiError, del, patch, post, SessionEnded } from '../lib/api';
+import { clockOf, nowInput } from '../lib/caseClock';
 import { downloadCsv, toCsv } from '../lib/csv';
 import * as data from '../lib/data';
 import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { explain, type Explained } from '../lib/problems';
 import { useStore } from '../lib/store';
-import { instantToZonedInput, zonedInputToInstant } from '../lib/time';
+import { zonedInputToInstant } from '../lib/time';
 import type { Accountability, DepartureGroup, Mission, StaffMember } from '../lib/types';
 import { countryCode, dateTime, email, maxLength, phone } from '../lib/validation';
 import { signedIn } from '../session';
@@ -67,6 +69,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
   }
   const { mission, staff, groups, accountability } = loaded.data;
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const shown = staff.filter((s) => (!status || s.status === status) && (!category || s.category === category));
   const remaining = staff.filter((s) => s.status === 'REMAINING').length;
   const nameOf = (id: string) => staff.find((s) => s.id === id)?.fullName ?? id;
@@ -111,6 +114,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
 
   return (
     <>
+      <ExerciseBanner mission={mission} onAdvanced={loaded.reload} />
       {loaded.error !== undefined && <LoadError error={loaded.error} />}
       <Section id="remaining" title={t('staff.remaining')}>
         <Gauge used={remaining} ceiling={mission.remainingStaffCeiling} label={t('staff.remainingGauge')} />
@@ -177,8 +181,8 @@ function MissionStaff({ missionId }: { missionId: string }) {
         )}
         {departing && staff.some((s) => s.id === departing) && (
           <ActionForm id={`departure:${departing}`} title={t('staff.departureTitle', { name: nameOf(departing) })} submitLabel={t('staff.recordDeparture')} zone={zone}
-            initial={{ departedAt: instantToZonedInput(Date.now(), zone) }}
-            fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] }]}
+            initial={{ departedAt: nowInput(mission) }}
+            fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] }]}
             onCancel={() => setDeparting(null)}
             onSubmit={(v) => post(`/staff/${departing}/departure`, { departedAt: zonedInputToInstant(v.departedAt, zone) })}
             onDone={() => { setDeparting(null); loaded.reload(); }} />
@@ -208,7 +212,8 @@ function MissionStaff({ missionId }: { missionId: string }) {
         </details>
       )}
 
-      <DepartureGroups mission={mission} staff={staff} groups={groups} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload} />
+      {/* Its forms default to the mission's now: drawn anew when an exercise's case clock moves. */}
+      <DepartureGroups key={mission.exercise?.caseNow} mission={mission} staff={staff} groups={groups} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload} />
 
       <Section id="accountability" title={t('staff.accountability')}
         actions={<button type="button" onClick={exportAccountability} data-testid="export-accountability">{t('staff.exportAccountability')}</button>}>
@@ -279,6 +284,7 @@ function EditStaff({ member, i18n, onDone, onCancel }: { member: StaffMember; i1
 function DepartureGroups({ mission, staff, groups, mayManage, onChanged }: { mission: Mission; staff: StaffMember[]; groups: DepartureGroup[]; mayManage: boolean; onChanged: () => void }) {
   const { t, label } = useI18n();
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
   const free = staff.filter((s) => !grouped.has(s.id) && s.status !== 'DEPARTED' && s.status !== 'REMAINING');
   const nameOf = (id: string) => staff.find((s) => s.id === id)?.fullName ?? id;
@@ -311,8 +317,8 @@ function DepartureGroups({ mission, staff, groups, mayManage, onChanged }: { mis
                 <summary>{t('groups.confirm')}</summary>
                 <ActionForm id={`group-departure:${g.id}`} title={t('groups.confirm')} submitLabel={t('groups.confirmSubmit')} zone={zone}
                   intro={<p class="hint">{t('groups.confirmIntro')}</p>}
-                  initial={{ departedAt: instantToZonedInput(Date.now(), zone) }}
-                  fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] }]}
+                  initial={{ departedAt: nowInput(mission) }}
+                  fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] }]}
                   onSubmit={(v) => post(`/departure-groups/${g.id}/departure`, { departedAt: zonedInputToInstant(v.departedAt, zone) })}
                   onDone={onChanged} />
               </details>
