@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDeadLetters } from './data';
+import { everyPage, firstPages, mergeDeadLetters } from './data';
 import type { DeadLetter } from './types';
 
 const letter = (id: string, at: string): DeadLetter => ({
@@ -32,5 +32,27 @@ describe("every service's dead letters", () => {
     expect(() => mergeDeadLetters([
       { status: 'rejected', reason: down }, { status: 'rejected', reason: down }, { status: 'rejected', reason: down },
     ])).toThrow(down);
+  });
+});
+
+describe('a paged list', () => {
+  const pagesOf = (rows: string[], size: number) => async (cursor?: string) => {
+    const start = cursor === undefined ? 0 : Number(cursor);
+    const next = start + size < rows.length ? String(start + size) : null;
+    return { items: rows.slice(start, start + size), nextCursor: next };
+  };
+
+  it('shows its first page and says that more follow', async () => {
+    expect(await firstPages(pagesOf(['a', 'b', 'c', 'd', 'e'], 2), 1)).toEqual({ items: ['a', 'b'], more: true });
+  });
+
+  it('shows one page more each time it is asked, until the last', async () => {
+    expect(await firstPages(pagesOf(['a', 'b', 'c', 'd', 'e'], 2), 2)).toEqual({ items: ['a', 'b', 'c', 'd'], more: true });
+    expect(await firstPages(pagesOf(['a', 'b', 'c', 'd', 'e'], 2), 3)).toEqual({ items: ['a', 'b', 'c', 'd', 'e'], more: false });
+    expect(await firstPages(pagesOf([], 2), 1)).toEqual({ items: [], more: false });
+  });
+
+  it('is read whole, page after page, where people are named', async () => {
+    expect(await everyPage(pagesOf(['a', 'b', 'c', 'd', 'e'], 2))).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

@@ -1,6 +1,6 @@
 import { ApiError, get, post, query } from './api';
 import type {
-  Accountability, Alert, AlertDetail, AlertProgress, DeadLetter, Deadline, DepartureGroup, Mandates, Mission, Note, Office, StaffMember,
+  Accountability, Alert, AlertDetail, AlertProgress, DeadLetter, Deadline, DepartureGroup, Mandates, Mission, Note, Office, Page, StaffMember,
   TimelineEntry,
 } from './types';
 
@@ -16,10 +16,48 @@ export const notes = (id: string) => get<Note[]>(`/missions/${id}/notes`);
 /** A mission without any protecting power answers with no mandate: null here. */
 export const protectingPower = (id: string) =>
   noneYet<Mandates | null>(get<Mandates>(`/missions/${id}/protecting-power`).then((m) => (m.mandate ? m : null)), () => null);
-export const staff = (missionId: string, status?: string) => get<StaffMember[]>(`/staff${query({ missionId, status })}`);
+/** The largest page the services serve. */
+export const MAX_PAGE = 500;
+
+/** Rows of the first pages of a list, and whether more follow. */
+export interface Paged<T> {
+  items: T[];
+  more: boolean;
+}
+
+/** Reads the first {@code pages} pages of a list, each after the one before (a "more" control asks for one page more). */
+export async function firstPages<T>(read: (cursor?: string) => Promise<Page<T>>, pages: number): Promise<Paged<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < pages; i++) {
+    const page = await read(cursor);
+    items.push(...page.items);
+    if (page.nextCursor === null) {
+      return { items, more: false };
+    }
+    cursor = page.nextCursor;
+  }
+  return { items, more: true };
+}
+
+/** Every row of a list, page after page: for naming people elsewhere on a page. */
+export async function everyPage<T>(read: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  return (await firstPages(read, Number.MAX_SAFE_INTEGER)).items;
+}
+
+const limit = (size?: number) => (size === undefined ? undefined : String(size));
+/** One page of the mission's staff, by name. */
+export const staffPage = (missionId: string, status?: string, cursor?: string, size?: number) =>
+  get<Page<StaffMember>>(`/staff${query({ missionId, status, cursor, limit: limit(size) })}`);
+/** The mission's whole staff, in the largest pages. */
+export const staff = (missionId: string, status?: string) => everyPage((cursor) => staffPage(missionId, status, cursor, MAX_PAGE));
 export const accountability = (id: string) => get<Accountability>(`/missions/${id}/accountability`);
-export const departureGroups = (missionId: string) => get<DepartureGroup[]>(`/departure-groups${query({ missionId })}`);
-export const alerts = (missionId: string, status?: string) => noneYet(get<Alert[]>(`/alerts${query({ missionId, status })}`), () => []);
+/** One page of the mission's departure groups, the earliest first. */
+export const departureGroupsPage = (missionId: string, cursor?: string) =>
+  get<Page<DepartureGroup>>(`/departure-groups${query({ missionId, cursor })}`);
+/** One page of the mission's alerts, the oldest first. */
+export const alertsPage = (missionId: string, status?: string, cursor?: string) =>
+  noneYet(get<Page<Alert>>(`/alerts${query({ missionId, status, cursor })}`), (): Page<Alert> => ({ items: [], nextCursor: null }));
 export const alert = (id: string) => get<AlertDetail>(`/alerts/${id}`);
 /**
  * The notifications service learns of a mission from its first staff or alert events; until

@@ -166,6 +166,12 @@ export interface StaffMember {
   departedAt: string | null;
 }
 
+/** One page of a list: its rows, and the cursor that reads the next page (null on the last). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 export interface DepartureGroup {
   id: string;
   missionId: string;

@@ -65,12 +65,16 @@ function FanOut({ missions }: { missions: Mission[] }) {
 function PeopleAlerts({ mission, missionId }: { mission?: Mission; missionId: string }) {
   const { t, label } = useI18n();
   const [status, setStatus] = useState('');
+  const [pages, setPages] = useState(1);
   const loaded = useLoad(
     async () => {
-      const [alerts, staff] = await Promise.all([data.alerts(missionId, status || undefined), data.settled(data.staff(missionId))]);
-      return { alerts, staff: staff ?? [] };
+      const [alerts, staff] = await Promise.all([
+        data.firstPages((cursor) => data.alertsPage(missionId, status || undefined, cursor), pages),
+        data.settled(data.staff(missionId)),
+      ]);
+      return { alerts: alerts.items, more: alerts.more, staff: staff ?? [] };
     },
-    [missionId, status],
+    [missionId, status, pages],
     PROGRESS_POLL_MS * 2,
   );
   const zone = mission?.timeZone ?? 'UTC';
@@ -80,7 +84,7 @@ function PeopleAlerts({ mission, missionId }: { mission?: Mission; missionId: st
   if (!loaded.data) {
     return <Loading />;
   }
-  const { alerts, staff } = loaded.data;
+  const { alerts, more, staff } = loaded.data;
   const byPerson = new Map<string, Alert[]>();
   for (const a of alerts) {
     byPerson.set(a.staffId, [...(byPerson.get(a.staffId) ?? []), a]);
@@ -91,7 +95,7 @@ function PeopleAlerts({ mission, missionId }: { mission?: Mission; missionId: st
     <>
       <div class="field inline">
         <label for="alert-status">{t('field.status')}</label>
-        <select id="alert-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+        <select id="alert-status" value={status} onChange={(e) => { setStatus(e.currentTarget.value); setPages(1); }}>
           <option value="">{t('filter.all')}</option>
           {statuses.map((s) => <option key={s} value={s}>{label('alertState', s)}</option>)}
         </select>
@@ -116,6 +120,7 @@ function PeopleAlerts({ mission, missionId }: { mission?: Mission; missionId: st
           </div>
         </article>
       ))}
+      {more && <button type="button" class="more" data-testid="alerts-more" onClick={() => setPages((n) => n + 1)}>{t('list.more')}</button>}
     </>
   );
 }

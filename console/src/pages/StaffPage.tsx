@@ -23,16 +23,22 @@ const TRANSPORTS = ['FLIGHT', 'CHARTER_FLIGHT', 'CONVOY', 'ROAD', 'SEA'];
 
 interface StaffData {
   mission: Mission;
+  /** Everyone, to name people and offer them in forms. */
   staff: StaffMember[];
-  groups: DepartureGroup[];
+  /** The roster's pages read so far, in the status chosen. */
+  roster: data.Paged<StaffMember>;
+  groups: data.Paged<DepartureGroup>;
   accountability?: Accountability;
 }
 
-async function loadStaff(missionId: string): Promise<StaffData> {
-  const [mission, staff, groups, accountability] = await Promise.all([
-    data.mission(missionId), data.staff(missionId), data.departureGroups(missionId), data.settled(data.accountability(missionId)),
+async function loadStaff(missionId: string, status: string, rosterPages: number, groupPages: number): Promise<StaffData> {
+  const [mission, staff, roster, groups, accountability] = await Promise.all([
+    data.mission(missionId), data.staff(missionId),
+    data.firstPages((cursor) => data.staffPage(missionId, status || undefined, cursor), rosterPages),
+    data.firstPages((cursor) => data.departureGroupsPage(missionId, cursor), groupPages),
+    data.settled(data.accountability(missionId)),
   ]);
-  return { mission, staff, groups, accountability };
+  return { mission, staff, roster, groups, accountability };
 }
 
 export function StaffPage({ missionId }: { missionId: string | null }) {
@@ -53,8 +59,10 @@ function MissionStaff({ missionId }: { missionId: string }) {
   const i18n = useI18n();
   const { t, label } = i18n;
   const user = useStore(signedIn)!;
-  const loaded = useLoad(() => loadStaff(missionId), [missionId], 15_000);
   const [status, setStatus] = useState('');
+  const [rosterPages, setRosterPages] = useState(1);
+  const [groupPages, setGroupPages] = useState(1);
+  const loaded = useLoad(() => loadStaff(missionId, status, rosterPages, groupPages), [missionId, status, rosterPages, groupPages], 15_000);
   const [category, setCategory] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [departing, setDeparting] = useState<string | null>(null);
@@ -67,10 +75,12 @@ function MissionStaff({ missionId }: { missionId: string }) {
   if (!loaded.data) {
     return <Loading />;
   }
-  const { mission, staff, groups, accountability } = loaded.data;
+  const { mission, staff, roster, groups, accountability } = loaded.data;
   const zone = mission.timeZone;
   const now = clockOf(mission);
-  const shown = staff.filter((s) => (!status || s.status === status) && (!category || s.category === category));
+  const inCategory = (s: StaffMember) => !category || s.category === category;
+  const shown = roster.items.filter(inCategory);
+  const matching = staff.filter((s) => (!status || s.status === status) && inCategory(s));
   const remaining = staff.filter((s) => s.status === 'REMAINING').length;
   const nameOf = (id: string) => staff.find((s) => s.id === id)?.fullName ?? id;
 
@@ -96,7 +106,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
       `roster-${mission.officeCode}-${mission.city}.csv`,
       toCsv(
         [t('field.fullName'), t('field.category'), t('field.nationality'), t('field.status'), t('field.email'), t('field.phone'), t('field.preferredLanguage'), t('staff.departureDue'), t('staff.departedAt')],
-        shown.map((s) => [s.fullName, label('category', s.category), s.nationality, label('staffStatus', s.status), s.email, s.phone, s.preferredLanguage, s.departureDueAt, s.departedAt]),
+        matching.map((s) => [s.fullName, label('category', s.category), s.nationality, label('staffStatus', s.status), s.email, s.phone, s.preferredLanguage, s.departureDueAt, s.departedAt]),
       ),
     );
   const exportAccountability = () =>
@@ -124,7 +134,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
         <div class="filters">
           <div class="field inline">
             <label for="filter-status">{t('field.status')}</label>
-            <select id="filter-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <select id="filter-status" value={status} onChange={(e) => { setStatus(e.currentTarget.value); setRosterPages(1); }}>
               <option value="">{t('filter.all')}</option>
               {STATUSES.map((s) => <option key={s} value={s}>{label('staffStatus', s)}</option>)}
             </select>
@@ -136,7 +146,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
               {CATEGORIES.map((c) => <option key={c} value={c}>{label('category', c)}</option>)}
             </select>
           </div>
-          <p class="muted small" role="status">{t('staff.shown', { shown: shown.length, total: staff.length })}</p>
+          <p class="muted small" role="status">{t('staff.shown', { shown: shown.length, total: matching.length })}</p>
         </div>
         {refusal && <ProblemBox explained={refusal} />}
         <div class="table-wrap">
@@ -176,6 +186,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
             </tbody>
           </table>
         </div>
+        {roster.more && <button type="button" class="more" data-testid="roster-more" onClick={() => setRosterPages((n) => n + 1)}>{t('list.more')}</button>}
         {editing && staff.some((s) => s.id === editing) && (
           <EditStaff member={staff.find((s) => s.id === editing)!} i18n={i18n} onDone={() => { setEditing(null); loaded.reload(); }} onCancel={() => setEditing(null)} />
         )}
@@ -213,7 +224,8 @@ function MissionStaff({ missionId }: { missionId: string }) {
       )}
 
       {/* Its forms default to the mission's now: drawn anew when an exercise's case clock moves. */}
-      <DepartureGroups key={mission.exercise?.caseNow} mission={mission} staff={staff} groups={groups} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload} />
+      <DepartureGroups key={mission.exercise?.caseNow} mission={mission} staff={staff} groups={groups.items} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload}
+        onMore={groups.more ? () => setGroupPages((n) => n + 1) : undefined} />
 
       <Section id="accountability" title={t('staff.accountability')}
         actions={<button type="button" onClick={exportAccountability} data-testid="export-accountability">{t('staff.exportAccountability')}</button>}>
@@ -281,7 +293,9 @@ function EditStaff({ member, i18n, onDone, onCancel }: { member: StaffMember; i1
   );
 }
 
-function DepartureGroups({ mission, staff, groups, mayManage, onChanged }: { mission: Mission; staff: StaffMember[]; groups: DepartureGroup[]; mayManage: boolean; onChanged: () => void }) {
+function DepartureGroups({ mission, staff, groups, mayManage, onChanged, onMore }: {
+  mission: Mission; staff: StaffMember[]; groups: DepartureGroup[]; mayManage: boolean; onChanged: () => void; onMore?: () => void;
+}) {
   const { t, label } = useI18n();
   const zone = mission.timeZone;
   const now = clockOf(mission);
@@ -326,6 +340,7 @@ function DepartureGroups({ mission, staff, groups, mayManage, onChanged }: { mis
           )}
         </article>
       ))}
+      {onMore && <button type="button" class="more" data-testid="groups-more" onClick={onMore}>{t('list.more')}</button>}
       {mayManage && (
         <details class="form-card">
           <summary>{t('groups.create')}</summary>

@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,6 +24,8 @@ import tools.jackson.databind.node.MissingNode;
 final class Api {
 
   private static final int RATE_LIMIT_RETRIES = 30;
+  /** The largest page the paged lists serve. */
+  private static final int MAX_PAGE = 500;
 
   /** A response with its body read as JSON (a missing node when there is none). */
   record Response(String method, String path, int status, JsonNode body, String raw) {
@@ -66,6 +70,22 @@ final class Api {
 
   Response get(String user, String path) {
     return send(user, "GET", path, null);
+  }
+
+  /**
+   * Every row of a paged list ({@code {items, nextCursor}}), reading the largest pages the API
+   * allows and following the cursor to the last one.
+   */
+  List<JsonNode> all(String user, String path) {
+    String first = path + (path.contains("?") ? "&" : "?") + "limit=" + MAX_PAGE;
+    List<JsonNode> rows = new ArrayList<>();
+    JsonNode page = get(user, first).expect(200);
+    page.path("items").forEach(rows::add);
+    while (!page.path("nextCursor").isNull() && !page.path("nextCursor").isMissingNode()) {
+      page = get(user, first + "&cursor=" + page.path("nextCursor").asString()).expect(200);
+      page.path("items").forEach(rows::add);
+    }
+    return rows;
   }
 
   Response post(String user, String path, Object body) {

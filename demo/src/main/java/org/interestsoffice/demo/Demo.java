@@ -30,7 +30,8 @@ public final class Demo {
         mail [address]           what the SMTP capture received: per recipient, or every message to one address in full
         sms [number]             what the SMS capture received (NOTIFICATIONS_SMS_CAPTURE_FILE)
         prove-scale-out [opts]   with two instances of each service: a rupture of a 500-person mission gives each person
-                                 exactly one alert per slot, and each deadline fires once (see bin/prove-scale-out)
+                                 exactly one alert per slot, and each deadline fires once (see bin/prove-scale-out);
+                                 with --exercise-jump 60d, one jump of an exercise's case clock fires all once
 
       The running system is found through IOP_GATEWAY_URL, IOP_KEYCLOAK_URL, IOP_MAIL_API_URL and
       IOP_SMS_CAPTURE_FILE, which bin/demo reads from the local run (.run/endpoints.env).

@@ -98,7 +98,7 @@ final class LoadingDemoData {
     // Personnel knows the mission once it has handled MissionRegistered: until then it answers
     // "Unknown mission" (and lists no staff).
     Map<String, String> idByEmail = new HashMap<>();
-    stream(api.get(officer, "/api/staff?missionId=" + missionId).expect(200))
+    api.all(officer, "/api/staff?missionId=" + missionId)
         .forEach(s -> idByEmail.put(s.path("email").asString(), s.path("id").asString()));
     Map<String, String> idByKey = new HashMap<>();
     List<Case2019.Person> roster = Case2019.staffOf(mission.key());

@@ -154,7 +154,7 @@ final class ReplayingExercises {
     List<Case2019.Person> diplomats =
         Case2019.staffOf(mission.rosterOf()).stream().filter(p -> p.category().equals("DIPLOMATIC_AGENT")).toList();
     Set<String> present =
-        LoadingDemoData.stream(api.get(mission.officer(), "/api/staff?missionId=" + id).expect(200))
+        api.all(mission.officer(), "/api/staff?missionId=" + id).stream()
             .map(s -> s.path("email").asString())
             .collect(Collectors.toSet());
     for (Case2019.Person person : diplomats) {
@@ -394,7 +394,7 @@ final class ReplayingExercises {
   }
 
   private List<JsonNode> staff(Mission mission, String id) {
-    return LoadingDemoData.stream(api.get(mission.actor(), "/api/staff?missionId=" + id).expect(200)).toList();
+    return api.all(mission.actor(), "/api/staff?missionId=" + id);
   }
 
   /** The exercise missions registered, by key (matched on office and name). */

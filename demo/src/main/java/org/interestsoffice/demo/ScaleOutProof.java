@@ -39,7 +39,19 @@ final class ScaleOutProof {
   private static final String OFFICER = "ccs.officer";
   private static final Duration EVENT_LIMIT = Duration.ofSeconds(60);
 
-  record Options(int staff, int racingMissions, Duration lead, List<Duration> reminders, Set<String> channels, Duration quiet, Duration timeout) {
+  /**
+   * @param exerciseJump when set, the proof is about an exercise instead: its case clock jumps that
+   *     far past the rupture note in one advance (see {@link #runExercise})
+   */
+  record Options(
+      int staff,
+      int racingMissions,
+      Duration lead,
+      List<Duration> reminders,
+      Set<String> channels,
+      Duration quiet,
+      Duration timeout,
+      Duration exerciseJump) {
 
     static Options parse(List<String> args) {
       int staff = 500;
@@ -49,6 +61,7 @@ final class ScaleOutProof {
       Set<String> channels = Set.of("email", "sms");
       Duration quiet = Duration.ofSeconds(20);
       Duration timeout = Duration.ofMinutes(10);
+      Duration exerciseJump = null;
       for (int i = 0; i < args.size(); i++) {
         String value = i + 1 < args.size() ? args.get(i + 1) : "";
         switch (args.get(i)) {
@@ -59,14 +72,20 @@ final class ScaleOutProof {
           case "--channels" -> channels = Set.of(value.split(","));
           case "--quiet" -> quiet = duration(value);
           case "--timeout" -> timeout = duration(value);
-          default -> throw new DemoFailure("Unknown option " + args.get(i) + " (--staff, --racing-missions, --lead, --reminders, --channels, --quiet, --timeout)");
+          case "--exercise-jump" -> exerciseJump = duration(value);
+          default ->
+              throw new DemoFailure(
+                  "Unknown option " + args.get(i) + " (--staff, --racing-missions, --lead, --reminders, --channels, --quiet, --timeout, --exercise-jump)");
         }
         i++;
       }
       if (lead.compareTo(Duration.ofMinutes(1)) < 0) {
         throw new DemoFailure("--lead must leave at least a minute before the deadline");
       }
-      return new Options(staff, racing, lead, reminders, channels, quiet, timeout);
+      if (exerciseJump != null && exerciseJump.compareTo(Duration.ofHours(72)) <= 0) {
+        throw new DemoFailure("--exercise-jump must go past the 72 hours of the exercise's departure deadline, say 60d");
+      }
+      return new Options(staff, racing, lead, reminders, channels, quiet, timeout, exerciseJump);
     }
 
     /** The slots each alerted person gets: the order, and each reminder still ahead when the order goes out. */
@@ -92,6 +111,9 @@ final class ScaleOutProof {
 
   int run(Options options) {
     String run = Long.toString(Instant.now().getEpochSecond() % 100_000);
+    if (options.exerciseJump() != null) {
+      return runExercise(options, run);
+    }
     out.printf("Scale-out proof %s: %d staff, %d racing missions, deadline in %s, reminders %s, slots per person %d, channels %s%n", run,
         options.staff(), options.racingMissions(), options.lead(), options.reminders(), options.slots(), options.channels());
     Map<String, List<String>> bindings =
@@ -180,10 +202,121 @@ final class ScaleOutProof {
     return 1;
   }
 
+  /** Where the exercise's case clock starts, and its rupture note: 23 January 2019, as in the 2019 replay. */
+  private static final Instant EXERCISE_STARTS_AT = Instant.parse("2019-01-23T12:00:00Z");
+  private static final Instant EXERCISE_NOTE = Instant.parse("2019-01-23T20:00:00Z");
+
+  /**
+   * The exercise variant: a mission drilled as an exercise, its rupture note received on its case
+   * clock, then one advance of that clock far past the 72 hours. Everything that fell due in between
+   * happens exactly once whatever the number of instances: the deadline's expiry, each person's
+   * overdue mark and escalation, and of the alerts only the order itself (every reminder slot was
+   * passed by the jump along with the deadline, so each is recorded as skipped, none sent).
+   */
+  private int runExercise(Options options, String run) {
+    out.printf("Exercise proof %s: %d staff, one jump of the case clock by %s past the rupture note of %s, channels %s%n", run,
+        options.staff(), options.exerciseJump(), EXERCISE_NOTE, options.channels());
+    Map<String, List<String>> bindings =
+        Map.of(
+            "missions.events", List.of("DeadlineExpired", "CaseClockAdvanced"),
+            "personnel.events", List.of("StaffRegistered", "DepartureOrdered", "StaffOverdue"),
+            "notifications.events", List.of("AlertEscalated"));
+    try (BrokerWatch broker = new BrokerWatch(endpoints.broker(), endpoints.messagingNamespace(), bindings, JsonMapper.builder().build())) {
+      Map<String, Object> exercise = Map.of("startsAt", EXERCISE_STARTS_AT.toString());
+      String missionId = register("Exercise proof " + run, "Caracas", exercise);
+      List<Person> people = registerStaff(run, missionId, options.staff());
+      Set<String> staffIds = people.stream().map(Person::id).collect(Collectors.toSet());
+      Set<String> alertedIds = people.stream().filter(Person::alerted).map(Person::id).collect(Collectors.toSet());
+      await("StaffRegistered of all " + people.size() + " on the broker", options.timeout(),
+          () -> broker.distinct("StaffRegistered", p -> staffIds.contains(p.path("staffId").asString())).size() >= people.size());
+
+      advance(missionId, EXERCISE_NOTE);
+      String departure = rupture(missionId, "EXPROOF-" + run, EXERCISE_NOTE);
+      Instant due = EXERCISE_NOTE.plus(Duration.ofHours(72));
+      await("DepartureOrdered of everyone with privileges", options.timeout(),
+          () -> broker.distinct("DepartureOrdered", p -> alertedIds.contains(p.path("staffId").asString())).size() >= alertedIds.size());
+      Instant to = EXERCISE_NOTE.plus(options.exerciseJump());
+      JsonNode advanced = advance(missionId, to);
+      out.printf("Case clock advanced in one jump to %s; fired: %s%n", to,
+          LoadingDemoData.stream(advanced.path("fired")).map(d -> d.path("kind").asString() + " due " + d.path("dueAt").asString()).toList());
+
+      Set<String> alerted = people.stream().filter(Person::alerted).map(Person::email).collect(Collectors.toSet());
+      Set<String> silent = people.stream().filter(p -> !p.alerted()).map(Person::email).collect(Collectors.toSet());
+      Set<String> alertedPhones = people.stream().filter(Person::alerted).map(Person::phone).collect(Collectors.toSet());
+      Set<String> silentPhones = people.stream().filter(p -> !p.alerted()).map(Person::phone).collect(Collectors.toSet());
+      await("DeadlineExpired, StaffOverdue and AlertEscalated on the broker", options.timeout(),
+          () -> broker.distinct("DeadlineExpired", p -> p.path("deadlineId").asString().equals(departure)).size() >= 1
+              && broker.distinct("StaffOverdue", p -> alertedIds.contains(p.path("staffId").asString())).size() >= alertedIds.size()
+              && broker.distinct("AlertEscalated", p -> alertedIds.contains(p.path("staffId").asString())).size() >= alertedIds.size());
+      if (options.channels().contains("email")) {
+        await("the order's email to every person", options.timeout(), () -> emailTally(missionId, people).complete(alerted, 1));
+      }
+      if (options.channels().contains("sms")) {
+        await("the order's SMS to every person", options.timeout(), () -> smsTally(missionId, people).complete(alertedPhones, 1));
+      }
+      out.printf("Everything expected has arrived; watching %s more for duplicates%n", options.quiet());
+      Api.pause(options.quiet());
+
+      out.println();
+      out.println("Results");
+      check("DeadlineExpired on the broker: the departure deadline once", 1,
+          perKeyOnce(broker.distinct("DeadlineExpired", p -> p.path("deadlineId").asString().equals(departure)), "deadlineId", 1));
+      check("deadline history: EXPIRED once", 1, expiredOnceInHistory(missionId, List.of()));
+      check("StaffOverdue: one per person with privileges, at the due instant " + due, alertedIds.size(),
+          onceEachAt(broker.distinct("StaffOverdue", p -> staffIds.contains(p.path("staffId").asString())), "dueAt", due, alertedIds.size()));
+      Instant escalatedAt = EXERCISE_NOTE.plus(Duration.ofHours(12));
+      check("AlertEscalated: one per person with privileges, on the case clock (" + escalatedAt + " with the default 12h)", alertedIds.size(),
+          onceEachAt(broker.distinct("AlertEscalated", p -> staffIds.contains(p.path("staffId").asString())), "escalatedAt", escalatedAt,
+              alertedIds.size()));
+      if (options.channels().contains("email")) {
+        AlertTally tally = emailTally(missionId, people);
+        check("emails: the order exactly once per person, every reminder skipped, none to local hires", alerted.size(),
+            tally.findings(alerted, 1, silent, 10), tally.total(alerted));
+      }
+      if (options.channels().contains("sms")) {
+        AlertTally tally = smsTally(missionId, people);
+        check("SMS: the order exactly once per person, every reminder skipped, none to local hires", alerted.size(),
+            tally.findings(alertedPhones, 1, silentPhones, 10), tally.total(alertedPhones));
+      }
+      if (broker.unreadable() > 0) {
+        failures.add(broker.unreadable() + " unreadable messages on the broker");
+      }
+    } catch (DemoFailure failure) {
+      failures.add(failure.getMessage());
+    }
+    out.println();
+    if (failures.isEmpty()) {
+      out.println("PROVED: with several instances, one jump of an exercise's case clock fired each deadline, overdue mark and escalation once.");
+      return 0;
+    }
+    out.println("NOT PROVED:");
+    failures.forEach(f -> out.println("  " + f));
+    return 1;
+  }
+
+  private JsonNode advance(String missionId, Instant to) {
+    return api.post(HEAD, "/api/missions/" + missionId + "/case-clock", Map.of("advanceTo", to.toString())).expect(200);
+  }
+
+  /** Once per staff member, each stamped with the expected instant in its payload's field. */
+  private static List<String> onceEachAt(List<BrokerWatch.Seen> events, String field, Instant expected, int people) {
+    List<String> findings = new ArrayList<>(perKeyOnce(events, "staffId", people));
+    events.stream()
+        .filter(e -> !Instant.parse(e.payload().path(field).asString()).equals(expected))
+        .limit(5)
+        .forEach(e -> findings.add("staffId " + e.payload().path("staffId").asString() + ": " + field + " " + e.payload().path(field).asString()));
+    return findings;
+  }
+
   /** A person of the proof's mission; local hires are not ordered out and get no alert. */
   private record Person(String id, String email, String phone, boolean alerted) {}
 
   private String register(String name, String city) {
+    return register(name, city, null);
+  }
+
+  /** @param exercise null for a real mission, else the exercise's {@code {startsAt}} */
+  private String register(String name, String city, Map<String, Object> exercise) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("officeCode", "CCS");
     body.put("kind", "EMBASSY");
@@ -192,6 +325,9 @@ final class ScaleOutProof {
     body.put("receivingState", "VE");
     body.put("city", city);
     body.put("timeZone", "America/Caracas");
+    if (exercise != null) {
+      body.put("exercise", exercise);
+    }
     return api.post(HEAD, "/api/missions", body).expect(201).path("id").asString();
   }
 
@@ -326,7 +462,7 @@ final class ScaleOutProof {
   /** The slot of each of the mission's alerts, from the alerts API (a later round or version is named). */
   private Slots slots(String missionId) {
     Map<String, String> slotByAlert = new java.util.HashMap<>();
-    LoadingDemoData.stream(api.get(OFFICER, "/api/alerts?missionId=" + missionId).expect(200))
+    api.all(OFFICER, "/api/alerts?missionId=" + missionId)
         .forEach(
             alert -> {
               String later =

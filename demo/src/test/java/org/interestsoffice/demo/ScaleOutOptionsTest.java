@@ -34,4 +34,11 @@ class ScaleOutOptionsTest {
     assertThatThrownBy(() -> ScaleOutProof.duration("soon")).isInstanceOf(DemoFailure.class);
     assertThatThrownBy(() -> ScaleOutProof.Options.parse(List.of("--fast"))).isInstanceOf(DemoFailure.class);
   }
+
+  @Test
+  void anExerciseJumpMustGoPastTheDepartureDeadline() {
+    assertThat(ScaleOutProof.Options.parse(List.of()).exerciseJump()).isNull();
+    assertThat(ScaleOutProof.Options.parse(List.of("--exercise-jump", "60d", "--staff", "200")).exerciseJump()).isEqualTo(Duration.ofDays(60));
+    assertThatThrownBy(() -> ScaleOutProof.Options.parse(List.of("--exercise-jump", "48h"))).isInstanceOf(DemoFailure.class);
+  }
 }

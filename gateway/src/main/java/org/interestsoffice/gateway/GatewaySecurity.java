@@ -158,8 +158,9 @@ class GatewaySecurity {
                     // The acknowledgement link works without signing in; its token is the credential.
                     .pathMatchers("/ack/**")
                     .permitAll()
-                    // The SMS provider's delivery reports: notifications checks the provider's shared key.
-                    .pathMatchers(HttpMethod.POST, "/sms/delivery-reports")
+                    // The SMS provider's delivery reports and inbound messages (replies to alerts):
+                    // notifications checks the provider's shared key.
+                    .pathMatchers(HttpMethod.POST, "/sms/delivery-reports", "/sms/inbound")
                     .permitAll()
                     // API documentation is not secret: the services' descriptions and their viewer.
                     .pathMatchers(HttpMethod.GET, "/api-docs/*", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")

@@ -110,12 +110,14 @@ class GatewayAccessTest extends GatewayInFrontOfServices {
   }
 
   @Test
-  void theSmsProvidersDeliveryReportsNeedNoUserTokenButOnlyThatPathAndMethodAreOpen() {
+  void theSmsProvidersDeliveryReportsAndInboundMessagesNeedNoUserTokenButOnlyThosePathsAndMethodAreOpen() {
     client.post().uri("/sms/delivery-reports").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+    client.post().uri("/sms/inbound").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
     client.get().uri("/sms/delivery-reports").exchange().expectStatus().isUnauthorized();
+    client.get().uri("/sms/inbound").exchange().expectStatus().isUnauthorized();
     client.post().uri("/sms/anything-else").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isUnauthorized();
 
-    assertThat(notifications.received()).hasSize(1);
+    assertThat(notifications.received()).hasSize(2);
   }
 
   private WebTestClient.ResponseSpec post(String path, String token) {

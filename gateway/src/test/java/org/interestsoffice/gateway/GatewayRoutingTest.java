@@ -76,6 +76,7 @@ class GatewayRoutingTest extends GatewayInFrontOfServices {
       "GET,    /ack/Zk3q-token,                            notifications",
       "POST,   /ack/Zk3q-token,                            notifications",
       "POST,   /sms/delivery-reports,                      notifications",
+      "POST,   /sms/inbound,                               notifications",
   })
   void forwardsEachPathUnchangedToItsService(String method, String path, String expected) {
     WebTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);

@@ -17,13 +17,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.interestsoffice.notifications.fixtures.AnotherInstance;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer.Hang;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer.SmsRequest;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -130,17 +129,7 @@ class CrashBeforeCommitIT {
 
   /** The shared test instance's settings (infrastructure, servers, test properties), on the crash database and namespace. */
   private Map<String, String> settings(Map<String, String> database, String namespace, String name) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    for (var source : environment.getPropertySources()) {
-      if (source instanceof EnumerablePropertySource<?> enumerable
-          && (source.getName().equals("realInfrastructure")
-              || source.getName().equals("notifications-test-servers")
-              || source.getName().startsWith("Inlined Test Properties"))) {
-        for (String property : enumerable.getPropertyNames()) {
-          settings.putIfAbsent(property, String.valueOf(enumerable.getProperty(property)));
-        }
-      }
-    }
+    Map<String, String> settings = AnotherInstance.testSettings(environment);
     settings.remove("server.port");
     settings.putAll(database);
     settings.put("platform.messaging.namespace", namespace);

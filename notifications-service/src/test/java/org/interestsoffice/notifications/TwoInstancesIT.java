@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.interestsoffice.notifications.fixtures.AlertLog;
+import org.interestsoffice.notifications.fixtures.AnotherInstance;
 import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.fixtures.SmsProviderServer;
 import org.interestsoffice.notifications.fixtures.SmtpServer;
@@ -26,10 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,29 +54,15 @@ class TwoInstancesIT {
 
   @BeforeAll
   void startASecondInstance() {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    // The same infrastructure, namespace and test settings as the first instance, and the same clock.
-    for (var source : environment.getPropertySources()) {
-      if (source instanceof EnumerablePropertySource<?> enumerable
-          && (source.getName().equals("realInfrastructure")
-              || source.getName().equals("notifications-test-servers")
-              || source.getName().startsWith("Inlined Test Properties"))) {
-        for (String name : enumerable.getPropertyNames()) {
-          settings.put(name, enumerable.getProperty(name));
-        }
-      }
-    }
-    settings.put("server.port", "0");
-    settings.put("notifications.instance-name", "second");
-    // As command-line arguments: they win over the service's own application.yml, as the test's do.
-    String[] arguments = settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
-    // Small batches, so both instances take part in a burst.
-    settings.put("notifications.alerts.batch-size", "5");
-    settings.put("notifications.reminders.batch-size", "5");
     second =
-        new SpringApplicationBuilder(NotificationsApplication.class)
-            .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
-            .run(arguments);
+        AnotherInstance.start(
+            environment,
+            clock,
+            Map.of(
+                "notifications.instance-name", "second",
+                // Small batches, so both instances take part in a burst.
+                "notifications.alerts.batch-size", "5",
+                "notifications.reminders.batch-size", "5"));
   }
 
   @AfterAll

@@ -127,9 +127,12 @@ class AccessMatrixIT {
     expect("POST /api/dead-letters/missions/{x}/redrive", ADMINS);
     expect("GET /api/dead-letters/personnel", ADMINS);
     expect("POST /api/dead-letters/personnel/{x}/redrive", ADMINS);
-    // The SMS provider's delivery reports: its shared key, not a user's token, is the credential.
+    // The SMS provider's delivery reports and inbound messages (replies to alerts): its shared key,
+    // not a user's token, is the credential.
     expect("POST /sms/delivery-reports", PUBLIC);
     PROVIDER_KEY.add("POST /sms/delivery-reports");
+    expect("POST /sms/inbound", PUBLIC);
+    PROVIDER_KEY.add("POST /sms/inbound");
   }
 
 

@@ -1,15 +1,20 @@
 package org.interestsoffice.system;
 
+import static org.interestsoffice.system.Captures.recipientOf;
+import static org.interestsoffice.system.Captures.subjectOf;
+import static org.interestsoffice.system.Captures.textOf;
+import static org.interestsoffice.system.Staffing.created;
+import static org.interestsoffice.system.Staffing.emailOf;
+import static org.interestsoffice.system.Staffing.phoneOf;
+import static org.interestsoffice.system.Staffing.staff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,13 +31,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The walking skeleton end to end: the three business services and the gateway run as separate
@@ -159,13 +162,13 @@ class DepartureAlertEndToEndIT {
         .until(() -> escalationsTo(head, missionId).size() >= 3);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> escalationsTo(head, missionId).size() == 3);
     assertThat(escalationsTo(head, missionId))
-        .extracting(DepartureAlertEndToEndIT::subjectOf)
+        .extracting(Captures::subjectOf)
         .containsExactlyInAnyOrder(
             "Departure order not acknowledged: James Consul",
             "Departure order not acknowledged: María Agregada",
             "Departure order not acknowledged: Robert Spouse");
     // Nobody of another office is told.
-    assertThat(Arrays.stream(system.smtp.getReceivedMessages()).map(DepartureAlertEndToEndIT::recipientOf))
+    assertThat(Arrays.stream(system.smtp.getReceivedMessages()).map(Captures::recipientOf))
         .doesNotContain("was.head@interests-office.example");
 
     // The request's correlation id travelled through the broker into the consumers' logs.
@@ -198,101 +201,19 @@ class DepartureAlertEndToEndIT {
 
   private static final List<String> ESCALATED_NAMES = List.of("Charlotte Ambassador", "James Consul", "María Agregada", "Robert Spouse");
 
-  /** The SMS the capture provider recorded for these numbers. */
-  private static List<JsonNode> smsTo(Set<String> numbers) throws IOException {
-    if (!Files.exists(system.smsCapture)) {
-      return List.of();
-    }
-    return Files.readAllLines(system.smsCapture, StandardCharsets.UTF_8).stream()
-        .map(line -> JSON.readTree(line))
-        .filter(text -> numbers.contains(text.path("to").asString()))
-        .toList();
+  private static List<JsonNode> smsTo(Set<String> numbers) {
+    return Captures.smsTo(system, numbers);
   }
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  /** The emails the SMTP server received for these addresses (other tests share the server). */
   private static List<MimeMessage> mailTo(List<String> addresses) {
-    return Arrays.stream(system.smtp.getReceivedMessages()).filter(m -> addresses.contains(recipientOf(m))).toList();
-  }
-
-  private static Map<String, Object> staff(String fullName, String category, String nationality, String language, String principalId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("fullName", fullName);
-    body.put("category", category);
-    body.put("nationality", nationality);
-    body.put("email", emailOf(fullName));
-    body.put("phone", phoneOf(fullName));
-    body.put("preferredLanguage", language);
-    if (principalId != null) {
-      body.put("principalId", principalId);
-    }
-    return body;
-  }
-
-  private static String phoneOf(String fullName) {
-    return "+58412" + (1_000_000 + Math.abs(fullName.hashCode() % 8_999_999));
-  }
-
-  private static String emailOf(String fullName) {
-    return java.text.Normalizer.normalize(fullName.toLowerCase(), java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .replace(' ', '.')
-        + "@state.example";
+    return Captures.mailTo(system, addresses);
   }
 
   private static String registerOnceMissionIsKnown(String missionId, Map<String, Object> member) {
-    String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              GatewayClient.Response response = officer.post("/api/staff", withMission(missionId, member), "e2e-registration");
-              if (response.status() == 201) {
-                id[0] = response.body().path("id").asString();
-                return true;
-              }
-              assertThat(response.body().path("title").asString()).isEqualTo("Unknown mission");
-              return false;
-            });
-    return id[0];
+    return Staffing.registerOnceMissionIsKnown(officer, missionId, member);
   }
 
   private static String register(String missionId, Map<String, Object> member) {
-    return created(officer.post("/api/staff", withMission(missionId, member), "e2e-registration"));
-  }
-
-  private static Map<String, Object> withMission(String missionId, Map<String, Object> member) {
-    Map<String, Object> body = new LinkedHashMap<>(member);
-    body.put("missionId", missionId);
-    return body;
-  }
-
-  private static String created(GatewayClient.Response response) {
-    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-    return response.body().path("id").asString();
-  }
-
-  private static String recipientOf(MimeMessage message) {
-    try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).findFirst().orElseThrow();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String textOf(MimeMessage message) {
-    try {
-      return (String) message.getContent();
-    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String subjectOf(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return Staffing.register(officer, missionId, member);
   }
 }

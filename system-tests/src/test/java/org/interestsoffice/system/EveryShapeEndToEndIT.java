@@ -1,27 +1,25 @@
 package org.interestsoffice.system;
 
+import static org.interestsoffice.system.Captures.textOf;
+import static org.interestsoffice.system.Staffing.emailOf;
+import static org.interestsoffice.system.Staffing.phoneOf;
+import static org.interestsoffice.system.Staffing.staff;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shapes of a rupture other than the 2019 script, end to end through the gateway with the four
@@ -30,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EveryShapeEndToEndIT {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static RunningSystem system;
   private static GatewayClient head;
@@ -44,7 +41,7 @@ class EveryShapeEndToEndIT {
   }
 
   @Test
-  void aPersonaNonGrataAndTheirFamilyGetAPersonalDeadlineAndAlertsTheRestOfTheMissionNone() throws IOException {
+  void aPersonaNonGrataAndTheirFamilyGetAPersonalDeadlineAndAlertsTheRestOfTheMissionNone() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String missionId = aMission("Embassy of the United States in Caracas");
     String attache = registerOnceMissionIsKnown(missionId, staff("Walter Attache " + run, "DIPLOMATIC_AGENT", null));
@@ -80,7 +77,7 @@ class EveryShapeEndToEndIT {
     List<String> addresses = List.of(emailOf("Walter Attache " + run), emailOf("Helen Attache " + run), emailOf("Nora Colleague " + run));
     await().atMost(Duration.ofSeconds(60)).until(() -> mailTo(addresses).size() >= 2);
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> mailTo(addresses).size() == 2);
-    assertThat(mailTo(addresses)).extracting(EveryShapeEndToEndIT::recipientOf)
+    assertThat(mailTo(addresses)).extracting(Captures::recipientOf)
         .containsExactlyInAnyOrder(emailOf("Walter Attache " + run), emailOf("Helen Attache " + run));
     // The alert says why: a personal order, not the mission's rupture.
     assertThat(mailTo(addresses)).allSatisfy(mail -> assertThat(textOf(mail)).contains("persona non grata"));
@@ -89,7 +86,7 @@ class EveryShapeEndToEndIT {
   }
 
   @Test
-  void aPersonRegisteredAfterTheRuptureIsOrderedOutAndAlertedAtOnce() throws IOException {
+  void aPersonRegisteredAfterTheRuptureIsOrderedOutAndAlertedAtOnce() {
     String run = UUID.randomUUID().toString().substring(0, 6);
     String missionId = aMission("Embassy of the United States in Caracas");
     registerOnceMissionIsKnown(missionId, staff("Early Diplomat " + run, "DIPLOMATIC_AGENT", null));
@@ -102,7 +99,7 @@ class EveryShapeEndToEndIT {
             "e2e-late-" + run);
     assertThat(rupture.status()).as(rupture.body().toString()).isEqualTo(200);
     // Wait until the rupture's order reached personnel: the early diplomat is ordered out.
-    String early = officer.get("/api/staff?missionId=" + missionId).body().get(0).path("id").asString();
+    String early = officer.get("/api/staff?missionId=" + missionId).body().path("items").get(0).path("id").asString();
     await().atMost(Duration.ofSeconds(30)).until(() -> staffMember(early).path("status").asString().equals("DEPARTURE_ORDERED"));
 
     String late = register(missionId, staff("Late Diplomat " + run, "DIPLOMATIC_AGENT", null));
@@ -132,82 +129,19 @@ class EveryShapeEndToEndIT {
     return response.body();
   }
 
-  private static Map<String, Object> staff(String fullName, String category, String principalId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("fullName", fullName);
-    body.put("category", category);
-    body.put("nationality", "US");
-    body.put("email", emailOf(fullName));
-    body.put("phone", phoneOf(fullName));
-    body.put("preferredLanguage", "en");
-    if (principalId != null) {
-      body.put("principalId", principalId);
-    }
-    return body;
-  }
-
   private static String registerOnceMissionIsKnown(String missionId, Map<String, Object> member) {
-    String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> {
-          GatewayClient.Response response = officer.post("/api/staff", withMission(missionId, member), "e2e-shapes");
-          if (response.status() == 201) {
-            id[0] = response.body().path("id").asString();
-            return true;
-          }
-          assertThat(response.body().path("title").asString()).isEqualTo("Unknown mission");
-          return false;
-        });
-    return id[0];
+    return Staffing.registerOnceMissionIsKnown(officer, missionId, member);
   }
 
   private static String register(String missionId, Map<String, Object> member) {
-    GatewayClient.Response response = officer.post("/api/staff", withMission(missionId, member), "e2e-shapes");
-    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-    return response.body().path("id").asString();
-  }
-
-  private static Map<String, Object> withMission(String missionId, Map<String, Object> member) {
-    Map<String, Object> body = new LinkedHashMap<>(member);
-    body.put("missionId", missionId);
-    return body;
-  }
-
-  private static String phoneOf(String fullName) {
-    return "+58414" + (1_000_000 + Math.abs(fullName.hashCode() % 8_999_999));
-  }
-
-  private static String emailOf(String fullName) {
-    return fullName.toLowerCase().replace(' ', '.') + "@state.example";
+    return Staffing.register(officer, missionId, member);
   }
 
   private static List<MimeMessage> mailTo(List<String> addresses) {
-    return Arrays.stream(system.smtp.getReceivedMessages()).filter(m -> addresses.contains(recipientOf(m))).toList();
+    return Captures.mailTo(system, addresses);
   }
 
-  private static List<JsonNode> smsTo(List<String> numbers) throws IOException {
-    if (!Files.exists(system.smsCapture)) {
-      return List.of();
-    }
-    return Files.readAllLines(system.smsCapture, StandardCharsets.UTF_8).stream()
-        .map(JSON::readTree)
-        .filter(text -> numbers.contains(text.path("to").asString()))
-        .toList();
-  }
-
-  private static String textOf(MimeMessage message) {
-    try {
-      return (String) message.getContent();
-    } catch (jakarta.mail.MessagingException | IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String recipientOf(MimeMessage message) {
-    try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).findFirst().orElseThrow();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static List<JsonNode> smsTo(List<String> numbers) {
+    return Captures.smsTo(system, numbers);
   }
 }

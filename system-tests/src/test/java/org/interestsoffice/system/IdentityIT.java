@@ -62,7 +62,7 @@ class IdentityIT {
 
     GatewayClient.Response mission = system.as("ccs.viewer").get("/api/missions/" + caracasMission);
     assertThat(mission.body().path("status").asString()).isEqualTo("OPERATING");
-    assertThat(system.as("ccs.viewer").get("/api/staff?missionId=" + caracasMission).body().size()).isZero();
+    assertThat(system.as("ccs.viewer").get("/api/staff?missionId=" + caracasMission).body().path("items").size()).isZero();
   }
 
   @Test

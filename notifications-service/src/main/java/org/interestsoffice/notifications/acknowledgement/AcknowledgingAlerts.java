@@ -17,12 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person confirms, by the link in an alert, that they received it. Confirming twice changes
- * nothing and publishes nothing more: only the first confirmation publishes {@link
- * AlertAcknowledged}.
+ * A person confirms, by the link in an alert or by replying to its SMS, that they received it.
+ * Confirming twice changes nothing and publishes nothing more: only the first confirmation
+ * publishes {@link AlertAcknowledged}, the same way whichever way it came.
  */
 @Service
-class AcknowledgingAlerts {
+public class AcknowledgingAlerts {
 
   private static final Logger log = LoggerFactory.getLogger(AcknowledgingAlerts.class);
 
@@ -69,6 +69,25 @@ class AcknowledgingAlerts {
       return alerts.findByLink(token.get()).map(this::stateOf).orElse(Link.UNKNOWN);
     }
     LinkedAlert alert = confirmed.get();
+    acknowledged(alert, now, "link");
+    return new Link(LinkState.ACKNOWLEDGED, alert.language(), alert.subject());
+  }
+
+  /**
+   * The person confirms by replying to the alert's SMS (the caller found the alert from the number
+   * the reply came from).
+   *
+   * @return whether this reply is what acknowledged it (false: it was acknowledged already)
+   */
+  @Transactional
+  public boolean acknowledgeByReply(LinkedAlert alert) {
+    Instant now = clock.instant();
+    Optional<LinkedAlert> confirmed = alerts.acknowledge(alert, now);
+    confirmed.ifPresent(acknowledged -> acknowledged(acknowledged, now, "SMS reply"));
+    return confirmed.isPresent();
+  }
+
+  private void acknowledged(LinkedAlert alert, Instant now, String how) {
     outbox.append(
         alert.officeCode(),
         new AlertAcknowledged(
@@ -76,8 +95,7 @@ class AcknowledgingAlerts {
     if (alert.deadlineKind() != null) {
       escalations.settle(alert.staffId(), alert.deadlineKind(), alert.deadlineVersion(), alert.round());
     }
-    log.atInfo().addKeyValue("alertId", alert.id()).log("Alert acknowledged");
-    return new Link(LinkState.ACKNOWLEDGED, alert.language(), alert.subject());
+    log.atInfo().addKeyValue("alertId", alert.id()).addKeyValue("by", how).log("Alert acknowledged");
   }
 
   private Link stateOf(LinkedAlert alert) {

@@ -1,6 +1,7 @@
 package org.interestsoffice.notifications.alerts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,21 +41,18 @@ public class AlertQueue {
     this.staffChannels = settings.channels().isEmpty() ? EnumSet.allOf(Channel.class) : EnumSet.copyOf(settings.channels());
   }
 
-  /** Queues a message about the order to the person, on every channel (the order itself, a reminder). */
-  public int toStaff(DepartureOrder order, Slot slot) {
-    return toStaff(order, slot, null);
-  }
-
   /**
    * Queues a message about the order to the person, on every channel.
    *
    * @param change for a {@link Slot#DEADLINE_CHANGED} alert, how the deadline changed (else null)
+   * @param at when the alert is raised on the order's clock: for an exercise, the instant on its case
+   *     clock the alert is stamped with (an order's instant, a reminder's due instant)
    * @return how many alerts were queued (none if they already were)
    */
-  public int toStaff(DepartureOrder order, Slot slot, String change) {
+  public int toStaff(DepartureOrder order, Slot slot, String change, Instant at) {
     int queued = 0;
     for (Channel channel : staffChannels) {
-      if (insert(order, slot, channel, Audience.STAFF, change, null, null)) {
+      if (insert(order, slot, channel, Audience.STAFF, change, null, null, at)) {
         queued++;
       }
     }
@@ -64,9 +62,24 @@ public class AlertQueue {
     return queued;
   }
 
-  /** Queues an email to an office head about a person who has not acknowledged the order. */
-  public boolean toOfficeHead(DepartureOrder order, String officeHead, String email, String language) {
-    return insert(order, Slot.escalation(officeHead), Channel.EMAIL, Audience.OFFICE_HEAD, null, email, language);
+  /**
+   * Queues the email that tells the person their order has ended and takes its deadline out of
+   * their calendar; by email only, as only an email put it there.
+   *
+   * @param at when the order ended on its clock (see {@link #toStaff})
+   * @return false if it already was queued, or email is not one of the staff channels
+   */
+  public boolean orderEnded(DepartureOrder order, Instant at) {
+    return staffChannels.contains(Channel.EMAIL) && insert(order, Slot.ORDER_ENDED, Channel.EMAIL, Audience.STAFF, null, null, null, at);
+  }
+
+  /**
+   * Queues an email to an office head about a person who has not acknowledged the order.
+   *
+   * @param at when the escalation falls due on the order's clock (see {@link #toStaff})
+   */
+  public boolean toOfficeHead(DepartureOrder order, String officeHead, String email, String language, Instant at) {
+    return insert(order, Slot.escalation(officeHead), Channel.EMAIL, Audience.OFFICE_HEAD, null, email, language, at);
   }
 
   /**
@@ -79,7 +92,8 @@ public class AlertQueue {
     }
   }
 
-  private boolean insert(DepartureOrder order, Slot slot, Channel channel, Audience audience, String change, String recipient, String language) {
+  private boolean insert(
+      DepartureOrder order, Slot slot, Channel channel, Audience audience, String change, String recipient, String language, Instant at) {
     UUID alertId = UUID.randomUUID();
     // Only the person the alert is about acknowledges; an office head's email carries no link.
     Optional<AckToken> link = audience == Audience.STAFF ? Optional.of(AckToken.random()) : Optional.empty();
@@ -104,7 +118,9 @@ public class AlertQueue {
             recipient,
             language,
             link,
-            alerts.linkExpiryFromNow());
+            alerts.linkExpiryFromNow(),
+            order.exercise(),
+            order.exercise() ? at : null);
     if (!repository.insert(alert, clock.instant())) {
       return false;
     }

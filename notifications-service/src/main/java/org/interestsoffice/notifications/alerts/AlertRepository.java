@@ -16,6 +16,9 @@ import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
 import org.interestsoffice.notifications.alerts.AlertViews.DeliveryAttemptView;
 import org.interestsoffice.notifications.contacts.Contact;
+import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +34,9 @@ class AlertRepository {
 
   // Written out from the enum, not bound: the partial indexes on due alerts then serve every plan.
   private static final String WAITING = "('" + AlertStatus.QUEUED.name() + "', '" + AlertStatus.RETRYING.name() + "')";
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "alerts";
+
   private static final String IN_OFFICES = "(cast(:filtered as boolean) = false or office_code = any(:offices))";
 
   private final JdbcClient jdbc;
@@ -60,7 +66,9 @@ class AlertRepository {
       String recipient,
       String language,
       Optional<AckToken> ackToken,
-      Instant linkExpiresAt) {}
+      Instant linkExpiresAt,
+      boolean exercise,
+      Instant caseAt) {}
 
   /** Inserts the alert unless it exists (same person, deadline, version, round, slot and channel). */
   boolean insert(NewAlert alert, Instant now) {
@@ -69,10 +77,12 @@ class AlertRepository {
                 """
                 insert into alert (id, staff_id, mission_id, office_code, deadline_kind, deadline_id, deadline_version, round,
                                    slot, channel, audience, mission_name, mission_time_zone, due_at, deadline_status, change,
-                                   reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at)
+                                   reminder_offset_seconds, recipient, language, status, unsent_ack_token, ack_token_hash, ack_expires_at,
+                                   exercise, case_at)
                 values (:id, :staffId, :missionId, :office, :kind, :deadlineId, :version, :round,
                         :slot, :channel, :audience, :missionName, :zone, :dueAt, :status, :change,
-                        :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt)
+                        :offset, :recipient, :language, :queued, :token, :tokenHash, :expiresAt,
+                        :exercise, :caseAt)
                 on conflict (staff_id, deadline_id, deadline_version, round, slot, channel) do nothing
                 """)
             .param("id", alert.id())
@@ -98,6 +108,8 @@ class AlertRepository {
             .param("token", alert.ackToken().map(AckToken::value).orElse(null))
             .param("tokenHash", alert.ackToken().map(AckToken::hash).orElse(null))
             .param("expiresAt", alert.ackToken().isPresent() ? timestamp(alert.linkExpiresAt()) : null)
+            .param("exercise", alert.exercise())
+            .param("caseAt", timestamp(alert.caseAt()))
             .update();
     if (queued == 0) {
       return false;
@@ -260,6 +272,39 @@ class AlertRepository {
         .update();
   }
 
+  /** The latest SMS alert sent to one of these people and not acknowledged, locked. */
+  Optional<LinkedAlert> latestUnacknowledgedSmsForUpdate(List<UUID> staffIds) {
+    return jdbc.sql(
+            """
+            select a.*, coalesce(a.ack_expires_at, a.created_at) as link_expires_at
+            from alert a
+            where a.staff_id = any(:staffIds) and a.audience = :staff and a.channel = :sms
+              and a.sent_at is not null and a.acknowledged_at is null
+            order by a.sent_at desc, a.created_at desc
+            limit 1
+            for update
+            """)
+        .param("staffIds", staffIds.toArray(UUID[]::new))
+        .param("staff", Audience.STAFF.name())
+        .param("sms", Channel.SMS.name())
+        .query(AlertRepository::linked)
+        .optional();
+  }
+
+  /** A reply to the alert's SMS, as a line of its log (with the alert's status as it stands). */
+  void logReply(UUID alertId, String text, ReplyOutcome outcome, Instant at) {
+    jdbc.sql(
+            """
+            insert into delivery_attempt (alert_id, channel, status, at, reply, reply_outcome)
+            select id, channel, status, :at, :reply, :outcome from alert where id = :alertId
+            """)
+        .param("alertId", alertId)
+        .param("at", timestamp(at))
+        .param("reply", text)
+        .param("outcome", outcome.name())
+        .update();
+  }
+
   /** The alert whose link, current or earlier, has this token hash. */
   Optional<LinkedAlert> findByLink(byte[] tokenHash) {
     return jdbc.sql(
@@ -355,6 +400,7 @@ class AlertRepository {
         rs.getString("deadline_status"),
         rs.getString("change"),
         rs.getString("deadline_kind"),
+        rs.getBoolean("exercise"),
         token == null ? Optional.empty() : Optional.of(new AckToken(token)),
         contactName == null
             ? Optional.empty()
@@ -366,7 +412,8 @@ class AlertRepository {
                     contactName,
                     rs.getString("email"),
                     rs.getString("phone"),
-                    rs.getString("contact_language"))));
+                    rs.getString("contact_language"))),
+        new DueAlert.OrderVersion(rs.getInt("deadline_version"), rs.getInt("round")));
   }
 
   private static LinkedAlert linked(ResultSet rs, int row) throws SQLException {
@@ -392,7 +439,7 @@ class AlertRepository {
   }
 
   List<DeliveryAttemptView> attemptsOf(UUID alertId) {
-    return jdbc.sql("select channel, status, at, error from delivery_attempt where alert_id = :alertId order by id")
+    return jdbc.sql("select channel, status, at, error, reply, reply_outcome from delivery_attempt where alert_id = :alertId order by id")
         .param("alertId", alertId)
         .query(
             (rs, row) ->
@@ -400,30 +447,35 @@ class AlertRepository {
                     rs.getString("channel"),
                     AlertStatus.valueOf(rs.getString("status")),
                     rs.getTimestamp("at").toInstant(),
-                    rs.getString("error")))
+                    rs.getString("error"),
+                    rs.getString("reply"),
+                    rs.getString("reply_outcome") == null ? null : ReplyOutcome.valueOf(rs.getString("reply_outcome"))))
         .list();
   }
 
-  List<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices) {
-    return jdbc.sql(
-            """
-            select * from alert
-            where (cast(:missionId as uuid) is null or mission_id = :missionId)
-              and (cast(:staffId as uuid) is null or staff_id = :staffId)
-              and (cast(:status as text) is null or status = :status)
-              and """
-                + IN_OFFICES
-                + """
-
-            order by created_at, id
-            """)
-        .param("missionId", missionId)
-        .param("staffId", staffId)
-        .param("status", status == null ? null : status.name())
-        .param("filtered", offices.isPresent())
-        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
-        .query(AlertRepository::alert)
-        .list();
+  /** A page of the alerts matching the filters, in creation order (id breaks ties), after the cursor's alert. */
+  Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, Optional<Set<String>> offices, PageQuery page) {
+    KeysetPage keyset = KeysetPage.byInstant(page, LIST, "created_at");
+    List<AlertView> rows =
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from alert
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:staffId as uuid) is null or staff_id = :staffId)
+                      and (cast(:status as text) is null or status = :status)
+                      and """
+                        + IN_OFFICES
+                        + keyset.orderAndLimit()))
+            .param("missionId", missionId)
+            .param("staffId", staffId)
+            .param("status", status == null ? null : status.name())
+            .param("filtered", offices.isPresent())
+            .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+            .query(AlertRepository::alert)
+            .list();
+    return keyset.page(rows, AlertView::createdAt, AlertView::id);
   }
 
   /**
@@ -471,7 +523,8 @@ class AlertRepository {
                    count(*) filter (where audience = :staff and acknowledged_at is not null) as acknowledged,
                    count(distinct staff_id) filter (where audience = :staff) as staff,
                    count(distinct staff_id) filter (where audience = :staff and acknowledged_at is not null) as staff_acknowledged,
-                   count(*) filter (where audience = :officeHead) as escalations
+                   count(*) filter (where audience = :officeHead) as escalations,
+                   coalesce(bool_or(exercise), false) as exercise
             from alert where mission_id = :missionId and """
                 + IN_OFFICES)
         .param("missionId", missionId)
@@ -499,7 +552,8 @@ class AlertRepository {
                     rs.getLong("acknowledged"),
                     rs.getLong("staff"),
                     rs.getLong("staff_acknowledged"),
-                    rs.getLong("escalations")))
+                    rs.getLong("escalations"),
+                    rs.getBoolean("exercise")))
         .single();
   }
 
@@ -523,7 +577,9 @@ class AlertRepository {
         instant(rs.getTimestamp("created_at")),
         instant(rs.getTimestamp("sent_at")),
         instant(rs.getTimestamp("delivered_at")),
-        instant(rs.getTimestamp("acknowledged_at")));
+        instant(rs.getTimestamp("acknowledged_at")),
+        rs.getBoolean("exercise"),
+        instant(rs.getTimestamp("case_at")));
   }
 
   private static Instant instant(Timestamp timestamp) {

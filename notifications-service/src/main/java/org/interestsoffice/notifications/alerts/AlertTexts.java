@@ -39,7 +39,8 @@ public final class AlertTexts {
     CHANGED("changed"),
     SUSPENDED("suspended"),
     REMINDER("reminder"),
-    ESCALATION("escalation");
+    ESCALATION("escalation"),
+    ENDED("ended");
 
     private final String key;
 
@@ -57,6 +58,7 @@ public final class AlertTexts {
    * @param staffName for an escalation: the person who has not acknowledged
    * @param deadlineKind why the person must leave ({@code DEPARTURE}, {@code FINAL_DEPARTURE},
    *     {@code REDUCTION}, {@code PERSONAL}), which an order states; null reads as {@code DEPARTURE}
+   * @param exercise an exercise's message says so first, in its subject and its first line
    */
   public record Content(
       Kind kind,
@@ -67,12 +69,32 @@ public final class AlertTexts {
       Duration timeLeft,
       String staffName,
       String officeCode,
-      String deadlineKind) {
+      String deadlineKind,
+      boolean exercise) {
 
     /** Content that does not say why the person must leave: an order reads as a rupture's. */
     public Content(
         Kind kind, String change, String missionName, ZoneId missionZone, Instant dueAt, Duration timeLeft, String staffName, String officeCode) {
-      this(kind, change, missionName, missionZone, dueAt, timeLeft, staffName, officeCode, null);
+      this(kind, change, missionName, missionZone, dueAt, timeLeft, staffName, officeCode, null, false);
+    }
+
+    /** Content of a real mission's message. */
+    public Content(
+        Kind kind,
+        String change,
+        String missionName,
+        ZoneId missionZone,
+        Instant dueAt,
+        Duration timeLeft,
+        String staffName,
+        String officeCode,
+        String deadlineKind) {
+      this(kind, change, missionName, missionZone, dueAt, timeLeft, staffName, officeCode, deadlineKind, false);
+    }
+
+    /** The same message, of an exercise. */
+    public Content ofExercise() {
+      return new Content(kind, change, missionName, missionZone, dueAt, timeLeft, staffName, officeCode, deadlineKind, true);
     }
   }
 
@@ -86,7 +108,10 @@ public final class AlertTexts {
 
   public static Rendered render(Content content, Channel channel, String language, String recipientName, String ackLink) {
     ResourceBundle words = bundle(language);
-    String mission = channel == Channel.SMS ? shortened(content.missionName()) : content.missionName();
+    String marker = content.exercise() ? words.getString("exercise.marker") : "";
+    // An exercise's SMS gives the marker's room from the mission's name, never from the deadline or link.
+    String mission =
+        channel == Channel.SMS ? shortened(content.missionName(), SMS_MISSION_NAME_LENGTH - marker.length()) : content.missionName();
     String utc = content.dueAt() == null ? "" : WHEN.format(content.dueAt().atZone(ZoneOffset.UTC)) + " UTC";
     String local =
         content.dueAt() == null
@@ -102,10 +127,16 @@ public final class AlertTexts {
       orderReason, orderTitle
     };
     String key = content.kind().key;
-    if (channel == Channel.SMS) {
-      return new Rendered(null, words.getString(key + ".sms").formatted(arguments));
+    String subject = channel == Channel.SMS ? null : words.getString(key + ".subject").formatted(arguments);
+    String text = words.getString(key + (channel == Channel.SMS ? ".sms" : ".email")).formatted(arguments);
+    if (!content.exercise()) {
+      return new Rendered(subject, text);
     }
-    return new Rendered(words.getString(key + ".subject").formatted(arguments), words.getString(key + ".email").formatted(arguments));
+    // Unmistakable: the marker opens the subject, the SMS and the email's first line.
+    if (channel == Channel.SMS) {
+      return new Rendered(null, marker + ": " + text);
+    }
+    return new Rendered(marker + ": " + subject, words.getString("exercise.line") + "\n\n" + text);
   }
 
   /** The kinds an order has its own words for; any other is stated without a reason. */
@@ -134,9 +165,7 @@ public final class AlertTexts {
     return shown == 1 ? words.getString("time.minute") : words.getString("time.minutes").formatted(shown);
   }
 
-  private static String shortened(String missionName) {
-    return missionName.length() <= SMS_MISSION_NAME_LENGTH
-        ? missionName
-        : missionName.substring(0, SMS_MISSION_NAME_LENGTH - 1).stripTrailing() + "…";
+  private static String shortened(String missionName, int length) {
+    return missionName.length() <= length ? missionName : missionName.substring(0, length - 1).stripTrailing() + "…";
   }
 }

@@ -135,14 +135,40 @@ public class Alerts {
     if (linked.isEmpty()) {
       return Optional.empty();
     }
+    return acknowledge(linked.get(), at);
+  }
+
+  /**
+   * The person confirms an alert without its link: by replying to its SMS.
+   *
+   * @return the alert, if this confirmation is the one that acknowledged it (not an earlier one)
+   */
+  public Optional<LinkedAlert> acknowledge(LinkedAlert linked, Instant at) {
     // The row lock makes a second, concurrent confirmation wait and then find it already done.
-    Alert alert = repository.findForUpdate(linked.get().id()).orElseThrow();
+    Alert alert = repository.findForUpdate(linked.id()).orElseThrow();
     Transition transition = alert.on(new Acknowledged(at), settings.maxAttempts());
     if (!transition.changed()) {
       return Optional.empty();
     }
     repository.applyAcknowledged(transition, at);
-    return Optional.of(linked.get());
+    return Optional.of(linked);
+  }
+
+  /**
+   * The alert a reply to an SMS answers: the latest SMS alert sent to one of these people (those
+   * whose number it came from) that is not acknowledged yet, locked until the caller's transaction
+   * ends.
+   */
+  public Optional<LinkedAlert> latestUnacknowledgedSms(List<UUID> staffIds) {
+    return staffIds.isEmpty() ? Optional.empty() : repository.latestUnacknowledgedSmsForUpdate(staffIds);
+  }
+
+  /** A person's reply to the alert's SMS, in the alert's log. */
+  public void replied(UUID alertId, String text, ReplyOutcome outcome) {
+    if (!outcome.aboutAnAlert()) {
+      throw new IllegalArgumentException("Not about an alert: " + outcome);
+    }
+    repository.logReply(alertId, text, outcome, clock.instant());
   }
 
   /** Whether the person acknowledged any alert of this order, of this version or a later one. */

@@ -15,8 +15,10 @@ import org.interestsoffice.notifications.contacts.Contact;
  * @param recipient for an office head: their address (a staff alert's comes from the contact)
  * @param language for an office head: their language
  * @param dueAt null for a suspended deadline
+ * @param exercise whether the alert belongs to an exercise: its message says so
  * @param ackToken the alert's acknowledgement link, the same on every attempt (absent for an office head)
  * @param contact the person's contact details; absent until personnel has sent them
+ * @param order which version of the person's order the alert is about
  */
 public record DueAlert(
     Alert alert,
@@ -32,8 +34,16 @@ public record DueAlert(
     String deadlineStatus,
     String change,
     String deadlineKind,
+    boolean exercise,
     Optional<AckToken> ackToken,
-    Optional<Contact> contact) {
+    Optional<Contact> contact,
+    OrderVersion order) {
+
+  /**
+   * @param deadlineVersion the version of the order's deadline: higher at every change, a reissue too
+   * @param round counts the times the person's order was started (see {@code DepartureOrder})
+   */
+  public record OrderVersion(int deadlineVersion, int round) {}
 
   public UUID id() {
     return alert.id();

@@ -1,11 +1,12 @@
 package org.interestsoffice.notifications.alerts;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.AlertViews.AlertDetailView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertProgressView;
 import org.interestsoffice.notifications.alerts.AlertViews.AlertView;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
@@ -29,12 +30,12 @@ class FollowingAlerts {
   }
 
   @Transactional(readOnly = true)
-  List<AlertView> search(UUID missionId, UUID staffId, AlertStatus status) {
+  Page<AlertView> search(UUID missionId, UUID staffId, AlertStatus status, PageQuery page) {
     Caller caller = Callers.current();
     if (missionId != null) {
       requireKnownMission(caller, missionId, "list alerts");
     }
-    return alerts.search(missionId, staffId, status, caller.officeFilter());
+    return alerts.search(missionId, staffId, status, caller.officeFilter(), page);
   }
 
   @Transactional(readOnly = true)

@@ -16,6 +16,11 @@ public sealed interface Slot {
   Slot ORDER = new Order();
   /** The deadline behind the order changed: extended, suspended or reissued. */
   Slot DEADLINE_CHANGED = new DeadlineChanged();
+  /**
+   * The order ended (the person departed, or was designated remaining staff): the email that takes
+   * the deadline out of their calendar.
+   */
+  Slot ORDER_ENDED = new OrderEnded();
 
   String code();
 
@@ -35,6 +40,9 @@ public sealed interface Slot {
     }
     if (code.equals(DEADLINE_CHANGED.code())) {
       return DEADLINE_CHANGED;
+    }
+    if (code.equals(ORDER_ENDED.code())) {
+      return ORDER_ENDED;
     }
     if (code.startsWith(Escalation.PREFIX)) {
       return new Escalation(code.substring(Escalation.PREFIX.length()));
@@ -73,6 +81,18 @@ public sealed interface Slot {
     @Override
     public String code() {
       return "DEADLINE_CHANGED";
+    }
+  }
+
+  record OrderEnded() implements Slot {
+    @Override
+    public String toString() {
+      return code();
+    }
+
+    @Override
+    public String code() {
+      return "ORDER_ENDED";
     }
   }
 

@@ -1,5 +1,8 @@
 package org.interestsoffice.notifications.contacts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,18 +53,22 @@ public class Contacts {
   }
 
   public Optional<Contact> find(UUID staffId) {
-    return jdbc.sql("select * from staff_contact where staff_id = :staffId")
-        .param("staffId", staffId)
-        .query(
-            (rs, row) ->
-                new Contact(
-                    rs.getObject("staff_id", UUID.class),
-                    rs.getObject("mission_id", UUID.class),
-                    rs.getString("office_code"),
-                    rs.getString("full_name"),
-                    rs.getString("email"),
-                    rs.getString("phone"),
-                    rs.getString("language")))
-        .optional();
+    return jdbc.sql("select * from staff_contact where staff_id = :staffId").param("staffId", staffId).query(Contacts::contact).optional();
+  }
+
+  /** The people reachable at this phone number (E.164): one, or several sharing a phone (a family). */
+  public List<Contact> findByPhone(String phone) {
+    return jdbc.sql("select * from staff_contact where phone = :phone order by staff_id").param("phone", phone).query(Contacts::contact).list();
+  }
+
+  private static Contact contact(ResultSet rs, int row) throws SQLException {
+    return new Contact(
+        rs.getObject("staff_id", UUID.class),
+        rs.getObject("mission_id", UUID.class),
+        rs.getString("office_code"),
+        rs.getString("full_name"),
+        rs.getString("email"),
+        rs.getString("phone"),
+        rs.getString("language"));
   }
 }

@@ -56,7 +56,7 @@ class CaptureSmsProvider implements SmsProvider {
 
   @Override
   public Outcome send(Outgoing message) {
-    String key = message.key().idempotencyKey();
+    String key = message.idempotencyKey();
     try {
       // One writer at a time, in this process and across processes: lines never interleave, and a
       // key is looked up and written as one step.

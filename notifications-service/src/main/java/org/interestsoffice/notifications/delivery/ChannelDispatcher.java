@@ -22,6 +22,8 @@ import org.interestsoffice.notifications.alerts.Channel;
 import org.interestsoffice.notifications.alerts.DueAlert;
 import org.interestsoffice.notifications.alerts.SentMessage;
 import org.interestsoffice.notifications.alerts.Slot;
+import org.interestsoffice.notifications.calendar.CalendarEntry;
+import org.interestsoffice.notifications.calendar.DeadlineCalendar;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.platform.work.PollingWorker;
 import org.slf4j.Logger;
@@ -138,7 +140,10 @@ final class ChannelDispatcher extends PollingWorker {
             : null;
     AlertTexts.Rendered rendered = AlertTexts.render(content, channel, language, recipientName, link);
     String stored = link == null ? rendered.text() : rendered.text().replace(link, ACK_LINK_STORED);
-    ready.add(new Prepared(alert, new Outgoing(alert.alert().deliveryKey(), address, rendered.subject(), rendered.text()), language, stored));
+    // The departure email puts the deadline into the person's calendar (an SMS cannot).
+    CalendarEntry calendar = DeadlineCalendar.forAlert(alert).orElse(null);
+    ready.add(
+        new Prepared(alert, new Outgoing(alert.alert().deliveryKey(), address, rendered.subject(), rendered.text(), calendar), language, stored));
   }
 
   private static Content contentOf(DueAlert alert) {
@@ -147,12 +152,14 @@ final class ChannelDispatcher extends PollingWorker {
       kind = Kind.ORDER;
     } else if (Slot.DEADLINE_CHANGED.equals(alert.slot())) {
       kind = "SUSPENDED".equals(alert.deadlineStatus()) ? Kind.SUSPENDED : Kind.CHANGED;
+    } else if (Slot.ORDER_ENDED.equals(alert.slot())) {
+      kind = Kind.ENDED;
     } else if (alert.slot() instanceof Slot.Reminder) {
       kind = Kind.REMINDER;
     } else {
       kind = Kind.ESCALATION;
     }
-    return new Content(
+    Content content = new Content(
         kind,
         alert.change(),
         alert.missionName(),
@@ -163,6 +170,7 @@ final class ChannelDispatcher extends PollingWorker {
         alert.officeCode(),
         // Why the person must leave (a rupture, a reduction, persona non grata, a cessation).
         alert.deadlineKind());
+    return alert.exercise() ? content.ofExercise() : content;
   }
 
   private void record(Prepared prepared, Outcome outcome) {

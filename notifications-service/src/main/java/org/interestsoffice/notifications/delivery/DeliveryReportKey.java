@@ -15,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The SMS provider's shared key, checked before anything of a delivery report is read: a caller
- * without it learns nothing, not even whether its body would have been valid.
+ * The SMS provider's shared key, checked before anything of a delivery report or an inbound message
+ * (a reply to an alert) is read: a caller without it learns nothing, not even whether its body would
+ * have been valid.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryReportKey implements WebMvcConfigurer {
@@ -37,12 +38,12 @@ class DeliveryReportKey implements WebMvcConfigurer {
               public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 String presented = request.getHeader("X-Api-Key");
                 if (key.length == 0 || presented == null || !MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8))) {
-                  audit.atWarn().addKeyValue("audit", "unauthenticated").addKeyValue("path", request.getRequestURI()).log("Refused a delivery report without the provider's key");
-                  throw new ProblemException(401, "Unauthorized", "A delivery report needs the SMS provider's key in X-Api-Key");
+                  audit.atWarn().addKeyValue("audit", "unauthenticated").addKeyValue("path", request.getRequestURI()).log("Refused a call of the SMS provider without its key");
+                  throw new ProblemException(401, "Unauthorized", "Delivery reports and inbound messages need the SMS provider's key in X-Api-Key");
                 }
                 return true;
               }
             })
-        .addPathPatterns("/sms/delivery-reports");
+        .addPathPatterns("/sms/delivery-reports", "/sms/inbound");
   }
 }

@@ -1,6 +1,7 @@
 package org.interestsoffice.notifications.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import org.interestsoffice.notifications.alerts.Channel;
+import org.interestsoffice.notifications.calendar.CalendarEntry;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -38,9 +40,11 @@ class EmailSender implements ChannelAdapter {
   private final Session session;
   private final EmailSettings email;
   private final RateLimiter rate;
+  private final Clock clock;
 
-  EmailSender(JavaMailSender mail, EmailSettings email) {
+  EmailSender(JavaMailSender mail, EmailSettings email, Clock clock) {
     this.mail = mail;
+    this.clock = clock;
     this.session = mail instanceof JavaMailSenderImpl sender ? sender.getSession() : Session.getInstance(new Properties());
     this.email = email;
     this.rate = new RateLimiter(email.ratePerSecond());
@@ -126,7 +130,12 @@ class EmailSender implements ChannelAdapter {
     helper.setFrom(email.from());
     helper.setTo(outgoing.to());
     helper.setSubject(outgoing.subject());
-    helper.setText(outgoing.text());
+    if (outgoing.calendarEntry().isPresent()) {
+      CalendarEntry calendar = outgoing.calendarEntry().get();
+      message.setContent(CalendarPart.withText(outgoing.text(), calendar, email.from(), clock.instant()));
+    } else {
+      helper.setText(outgoing.text());
+    }
     return message;
   }
 

@@ -30,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {"to": "+582125550100", "text": "...", "reference": "{alert id}", "callbackUrl": "{public base}/sms/delivery-reports"}
  * </pre>
  *
- * A 2xx answer is sent, with the provider's id from {@code {"id": "..."}}. 400, 404, 410 and 422
+ * A help text answering a reply ({@link Outgoing#reported()} false) goes without {@code reference}
+ * and {@code callbackUrl}, under the Idempotency-Key {@code "{alert id}-help"}: no delivery report is
+ * asked for it. Replies come in at {@code /sms/inbound} (README, "Replies").
+ *
+ * <p>A 2xx answer is sent, with the provider's id from {@code {"id": "..."}}. 400, 404, 410 and 422
  * mean the message can never go (an invalid number): permanent. Anything else, a timeout or no
  * answer is retried, under the same Idempotency-Key: a provider that honours it (as the README's
  * protocol asks) sends a message it already took once, however often it is asked.
@@ -64,14 +68,16 @@ class HttpSmsProvider implements SmsProvider {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("to", message.to());
     body.put("text", message.text());
-    body.put("reference", message.alertId().toString());
-    body.put("callbackUrl", callbackUrl);
+    if (message.reported()) {
+      body.put("reference", message.alertId().toString());
+      body.put("callbackUrl", callbackUrl);
+    }
     HttpRequest request =
         HttpRequest.newBuilder(url)
             .timeout(settings.readTimeout())
             .header("Content-Type", "application/json")
             .header("X-Api-Key", settings.apiKey())
-            .header("Idempotency-Key", message.key().idempotencyKey())
+            .header("Idempotency-Key", message.idempotencyKey())
             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
             .build();
     try {

@@ -11,6 +11,7 @@ import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.notifications.contacts.Contacts;
 import org.interestsoffice.notifications.escalation.Escalations;
+import org.interestsoffice.notifications.exercises.CaseClocks;
 import org.interestsoffice.notifications.events.DepartureOrdered;
 import org.interestsoffice.notifications.events.RemainingStaffDesignated;
 import org.interestsoffice.notifications.events.StaffContactChanged;
@@ -43,10 +44,18 @@ class FollowingDepartureOrders {
   private final AlertQueue alerts;
   private final Reminders reminders;
   private final Escalations escalations;
+  private final CaseClocks caseClocks;
   private final Clock clock;
 
   FollowingDepartureOrders(
-      DepartureOrders orders, Contacts contacts, AlertQueue alerts, Reminders reminders, Escalations escalations, Clock clock) {
+      DepartureOrders orders,
+      Contacts contacts,
+      AlertQueue alerts,
+      Reminders reminders,
+      Escalations escalations,
+      CaseClocks caseClocks,
+      Clock clock) {
+    this.caseClocks = caseClocks;
     this.orders = orders;
     this.contacts = contacts;
     this.alerts = alerts;
@@ -90,7 +99,11 @@ class FollowingDepartureOrders {
   }
 
   void onDepartureOrdered(DepartureOrdered announced, EventEnvelope envelope) {
+    // For an exercise, an instant on its case clock, which has therefore reached it.
     Instant announcedAt = envelope.occurredAt();
+    if (announced.exercise()) {
+      caseClocks.reached(announced.missionId(), announcedAt);
+    }
     Optional<Instant> ended = orders.endedAt(announced.staffId());
     if (ended.isPresent() && !ended.get().isBefore(announcedAt)) {
       // Overtaken: the person left, or was designated to stay, after this order was given.
@@ -109,7 +122,7 @@ class FollowingDepartureOrders {
     if (held.isEmpty()) {
       DepartureOrder first = orderOf(announced, 1);
       if (orders.insert(first, announcedAt)) {
-        start(first, Slot.ORDER, null);
+        start(first, Slot.ORDER, null, announcedAt);
         return;
       }
       // Another consumer recorded it between the read and the insert: decide on what it recorded.
@@ -132,13 +145,13 @@ class FollowingDepartureOrders {
       // Ordered out again after the order ended (a designation withdrawn): a new round, alerted anew.
       DepartureOrder again = orderOf(announced, current.round() + 1);
       orders.update(again, announcedAt);
-      start(again, Slot.ORDER, null);
+      start(again, Slot.ORDER, null, announcedAt);
       return;
     }
     DepartureOrder moved = orderOf(announced, current.round());
     orders.update(moved, announcedAt);
     reminders.cancel(moved.staffId(), moved.deadlineKind());
-    start(moved, Slot.DEADLINE_CHANGED, announced.change());
+    start(moved, Slot.DEADLINE_CHANGED, announced.change(), announcedAt);
   }
 
   /**
@@ -160,7 +173,8 @@ class FollowingDepartureOrders {
             replaced.deadlineVersion(),
             "RUNNING",
             null,
-            1);
+            1,
+            announced.exercise());
     if (!orders.endReplaced(ended, announcedAt)) {
       log.atInfo()
           .addKeyValue("staffId", announced.staffId())
@@ -177,11 +191,17 @@ class FollowingDepartureOrders {
         .log("Departure alerts of the replaced {} order stopped", replaced.deadlineKind());
   }
 
-  /** Alerts now, schedules the reminders still ahead (none while suspended), and watches for acknowledgement. */
-  private void start(DepartureOrder order, Slot slot, String change) {
-    alerts.toStaff(order, slot, change);
-    int scheduled = reminders.schedule(order, clock.instant());
-    escalations.watch(order);
+  /**
+   * Alerts now, schedules the reminders still ahead (none while suspended), and watches for
+   * acknowledgement. An exercise's order counts from its instant on the case clock: the reminders
+   * and escalation after it fall due as the clock advances (or are recorded as skipped when one jump
+   * passes them), whatever the replica of the clock held when the order arrived.
+   */
+  private void start(DepartureOrder order, Slot slot, String change, Instant announcedAt) {
+    Instant at = order.exercise() ? announcedAt : clock.instant();
+    alerts.toStaff(order, slot, change, at);
+    int scheduled = reminders.schedule(order, at);
+    escalations.watch(order, at);
     log.atInfo()
         .addKeyValue("staffId", order.staffId())
         .addKeyValue("deadlineVersion", order.deadlineVersion())
@@ -202,6 +222,10 @@ class FollowingDepartureOrders {
     for (DepartureOrder order : ended) {
       int cancelled = reminders.cancel(staffId, order.deadlineKind());
       escalations.cancel(staffId, order.deadlineKind());
+      if (order.running()) {
+        // Its deadline is in the person's calendar (a suspended one was taken out already).
+        alerts.orderEnded(order, at);
+      }
       log.atInfo().addKeyValue("staffId", staffId).addKeyValue("reminders", cancelled).log("Departure alerts stopped: {}", reason.toLowerCase());
     }
   }
@@ -218,6 +242,7 @@ class FollowingDepartureOrders {
         announced.deadlineVersion(),
         announced.suspended() ? "SUSPENDED" : "RUNNING",
         announced.dueAt(),
-        round);
+        round,
+        announced.exercise());
   }
 }

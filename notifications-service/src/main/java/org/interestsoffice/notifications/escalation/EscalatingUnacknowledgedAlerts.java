@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,8 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
     this.clock = clock;
   }
 
-  private record Watch(UUID staffId, String kind, UUID deadlineId, int version, int round) {}
+  /** @param dueAt on the wall clock, or on its exercise's case clock */
+  private record Watch(UUID staffId, String kind, UUID deadlineId, int version, int round, Instant dueAt, boolean exercise) {}
 
   @Override
   protected boolean workBatch() {
@@ -82,13 +84,32 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
   }
 
   private List<Watch> claimDue(Instant now) {
-    return jdbc.sql(
-            """
-            select * from escalation where status = 'WAITING' and due_at <= :now
-            order by due_at limit :batch for update skip locked
-            """)
+    List<Watch> due = new ArrayList<>(claim(REAL_MISSIONS, now, BATCH));
+    due.addAll(claim(EXERCISES, now, BATCH - due.size()));
+    return due;
+  }
+
+  // A real mission's watches fall due on the wall clock; an exercise's on its case clock (the
+  // case_clock replica, read here only), and not at all before a clock is known for it.
+  private static final String REAL_MISSIONS =
+      """
+      select e.* from escalation e
+      where e.status = 'WAITING' and e.exercise_mission_id is null and e.due_at <= :now
+      """;
+  private static final String EXERCISES =
+      """
+      select e.* from escalation e join case_clock c on c.mission_id = e.exercise_mission_id
+      where e.status = 'WAITING' and e.exercise_mission_id is not null and e.due_at <= c.case_now
+        and (e.retry_after is null or e.retry_after <= :now)
+      """;
+
+  private List<Watch> claim(String dueOnItsClock, Instant now, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    return jdbc.sql(dueOnItsClock + " order by e.due_at limit :batch for update of e skip locked")
         .param("now", Timestamp.from(now))
-        .param("batch", BATCH)
+        .param("batch", limit)
         .query(
             (rs, row) ->
                 new Watch(
@@ -96,7 +117,9 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
                     rs.getString("deadline_kind"),
                     rs.getObject("deadline_id", UUID.class),
                     rs.getInt("deadline_version"),
-                    rs.getInt("round")))
+                    rs.getInt("round"),
+                    rs.getTimestamp("due_at").toInstant(),
+                    rs.getObject("exercise_mission_id") != null))
         .list();
   }
 
@@ -118,14 +141,19 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
       heads = officeHeads.of(order.get().officeCode());
     } catch (OfficeHeads.OfficeHeadsUnavailable e) {
       log.atWarn().addKeyValue("staffId", watch.staffId()).log("Escalation postponed by {}: {}", settings.retryAfter(), e.getMessage());
-      jdbc.sql("update escalation set due_at = :due where staff_id = :staffId and deadline_id = :deadlineId and deadline_version = :version and round = :round")
+      // A real mission's watch moves on the wall clock; an exercise's keeps its due instant on the
+      // case clock (it is what the escalation will be stamped with) and waits on the wall clock.
+      String postpone = watch.exercise() ? "retry_after = :due" : "due_at = :due";
+      jdbc.sql("update escalation set " + postpone + " where staff_id = :staffId and deadline_id = :deadlineId and deadline_version = :version and round = :round")
           .param("due", Timestamp.from(now.plus(settings.retryAfter())))
           .params(key(watch))
           .update();
       return;
     }
+    // An exercise's escalation happens at its due instant on the case clock, however far a jump went.
+    Instant escalatedAt = watch.exercise() ? watch.dueAt() : now;
     for (OfficeHead head : heads) {
-      queue.toOfficeHead(order.get(), head.username(), head.email(), head.language());
+      queue.toOfficeHead(order.get(), head.username(), head.email(), head.language(), escalatedAt);
     }
     if (heads.isEmpty()) {
       log.atError()
@@ -136,7 +164,8 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
     outbox.append(
         order.get().officeCode(),
         new AlertEscalated(
-            watch.staffId(), order.get().missionId(), order.get().officeCode(), watch.deadlineId(), watch.version(), now, heads.size()));
+            watch.staffId(), order.get().missionId(), order.get().officeCode(), watch.deadlineId(), watch.version(), escalatedAt, heads.size()),
+        escalatedAt);
     close(watch, "ESCALATED", heads.size(), now);
     log.atInfo().addKeyValue("staffId", watch.staffId()).addKeyValue("officeHeads", heads.size()).log("Unacknowledged departure alert escalated");
   }

@@ -27,8 +27,12 @@ public class Escalations {
     this.clock = clock;
   }
 
-  /** Starts (or takes over) the watch on the order's acknowledgement. */
-  public void watch(DepartureOrder order) {
+  /**
+   * Starts (or takes over) the watch on the order's acknowledgement.
+   *
+   * @param at when the order was alerted on its clock: an exercise's watch falls due on its case clock
+   */
+  public void watch(DepartureOrder order, Instant at) {
     Instant due =
         jdbc.sql(
                 """
@@ -43,11 +47,11 @@ public class Escalations {
             .list()
             .stream()
             .min(Instant::compareTo)
-            .orElseGet(() -> clock.instant().plus(settings.after()));
+            .orElseGet(() -> at.plus(settings.after()));
     jdbc.sql(
             """
-            insert into escalation (staff_id, deadline_kind, deadline_id, deadline_version, round, due_at, status)
-            values (:staffId, :kind, :deadlineId, :version, :round, :due, 'WAITING')
+            insert into escalation (staff_id, deadline_kind, deadline_id, deadline_version, round, due_at, status, exercise_mission_id)
+            values (:staffId, :kind, :deadlineId, :version, :round, :due, 'WAITING', :exercise)
             on conflict do nothing
             """)
         .param("staffId", order.staffId())
@@ -56,6 +60,7 @@ public class Escalations {
         .param("version", order.deadlineVersion())
         .param("round", order.round())
         .param("due", Timestamp.from(due))
+        .param("exercise", order.exercise() ? order.missionId() : null)
         .update();
   }
 

@@ -14,6 +14,8 @@ import org.interestsoffice.platform.events.IntegrationEvent;
  * @param change null for a new order, else {@code EXTENDED}, {@code SUSPENDED} or {@code REISSUED}
  * @param replaces the order on a deadline of another kind this one moves the person off (a
  *     reduction overtaken by a rupture, any order by a persona non grata); null otherwise
+ * @param exercise whether the mission is an exercise; the event's {@code occurredAt} is then on its
+ *     case clock
  */
 @IntegrationEvent(type = "DepartureOrdered")
 public record DepartureOrdered(
@@ -28,7 +30,8 @@ public record DepartureOrdered(
     Instant dueAt,
     String deadlineStatus,
     String change,
-    Replaced replaces) {
+    Replaced replaces,
+    boolean exercise) {
 
   /** The order left behind: the kind and id of its deadline, and the version the person was on. */
   public record Replaced(String deadlineKind, UUID deadlineId, int deadlineVersion) {}

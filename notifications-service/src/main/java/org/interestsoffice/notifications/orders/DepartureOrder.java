@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param dueAt null while suspended
  * @param round counts the times this order was started: a person ordered out again after their
  *     order ended (a designation as remaining staff withdrawn) is alerted anew
+ * @param exercise whether the mission is an exercise: its alerts say so, and its reminders and
+ *     escalation fall due on the mission's case clock
  */
 public record DepartureOrder(
     UUID staffId,
@@ -22,7 +24,8 @@ public record DepartureOrder(
     int deadlineVersion,
     String deadlineStatus,
     Instant dueAt,
-    int round) {
+    int round,
+    boolean exercise) {
 
   public boolean running() {
     return "RUNNING".equals(deadlineStatus) && dueAt != null;

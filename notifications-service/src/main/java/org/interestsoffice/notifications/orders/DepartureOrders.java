@@ -54,9 +54,9 @@ public class DepartureOrders {
     return jdbc.sql(
                 """
                 insert into departure_order (staff_id, deadline_kind, mission_id, office_code, mission_name, mission_time_zone,
-                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at)
+                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at, exercise)
                 values (:staffId, :kind, :missionId, :office, :missionName, :zone, :deadlineId, :version, :status, :dueAt,
-                        :round, 'ACTIVE', :announcedAt)
+                        :round, 'ACTIVE', :announcedAt, :exercise)
                 on conflict do nothing
                 """)
             .params(parameters(order, announcedAt))
@@ -71,7 +71,7 @@ public class DepartureOrders {
             update departure_order
             set mission_name = :missionName, mission_time_zone = :zone, deadline_id = :deadlineId,
                 deadline_version = :version, deadline_status = :status, due_at = :dueAt, round = :round,
-                state = 'ACTIVE', announced_at = :announcedAt
+                state = 'ACTIVE', announced_at = :announcedAt, exercise = :exercise
             where staff_id = :staffId and deadline_kind = :kind
             """)
         .params(parameters(order, announcedAt))
@@ -121,9 +121,9 @@ public class DepartureOrders {
     return jdbc.sql(
                 """
                 insert into departure_order (staff_id, deadline_kind, mission_id, office_code, mission_name, mission_time_zone,
-                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at)
+                                             deadline_id, deadline_version, deadline_status, due_at, round, state, announced_at, exercise)
                 values (:staffId, :kind, :missionId, :office, :missionName, :zone, :deadlineId, :version, :status, :dueAt,
-                        :round, 'ENDED', :announcedAt)
+                        :round, 'ENDED', :announcedAt, :exercise)
                 on conflict (staff_id, deadline_kind) do update
                   set state = 'ENDED', announced_at = greatest(departure_order.announced_at, excluded.announced_at)
                   where departure_order.deadline_version <= excluded.deadline_version
@@ -171,6 +171,7 @@ public class DepartureOrders {
     parameters.put("dueAt", order.dueAt() == null ? null : Timestamp.from(order.dueAt()));
     parameters.put("round", order.round());
     parameters.put("announcedAt", Timestamp.from(announcedAt));
+    parameters.put("exercise", order.exercise());
     return parameters;
   }
 
@@ -187,6 +188,7 @@ public class DepartureOrders {
         rs.getInt("deadline_version"),
         rs.getString("deadline_status"),
         dueAt == null ? null : dueAt.toInstant(),
-        rs.getInt("round"));
+        rs.getInt("round"),
+        rs.getBoolean("exercise"));
   }
 }

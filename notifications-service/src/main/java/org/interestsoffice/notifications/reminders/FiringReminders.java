@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +21,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fires reminders that have fallen due, on the injected clock. A reminder is claimed with {@code FOR
+ * Fires reminders that have fallen due: a real mission's on the injected clock, an exercise's on its
+ * case clock (notifications' replica of it), in the order of their due instants. A reminder is claimed with {@code FOR
  * UPDATE SKIP LOCKED} and marked fired in the transaction that queues its alerts, so it fires once
  * whatever the number of instances, and one that fell due while no instance ran fires when one
  * starts. A reminder whose order has since changed or ended, or whose deadline has already passed,
  * is not sent; nor is one overtaken by a later reminder of the same order that is also due (after
- * an outage, the person gets the latest, not all of them at once).
+ * an outage, or a jump of an exercise's case clock, the person gets the latest, not all of them at
+ * once; the others are recorded as missed).
  */
 @Component
 class FiringReminders extends PollingWorker {
@@ -55,36 +58,63 @@ class FiringReminders extends PollingWorker {
     this.clock = clock;
   }
 
-  private record DueReminder(UUID id, UUID staffId, String kind, int version, int round, String slot, long offsetSeconds, boolean overtaken) {}
+  /** @param now the reminder's own "now": the wall clock's, or its exercise's case clock */
+  private record DueReminder(
+      UUID id, UUID staffId, String kind, int version, int round, String slot, long offsetSeconds, Instant fireAt, Instant now, boolean overtaken) {}
 
   @Override
   protected boolean workBatch() {
     Integer fired =
         transactions.execute(
             status -> {
-              Instant now = clock.instant();
-              List<DueReminder> due = claimDue(now);
-              due.forEach(reminder -> fire(reminder, now));
+              List<DueReminder> due = claimDue(clock.instant());
+              due.forEach(this::fire);
               return due.size();
             });
     return fired != null && fired == settings.batchSize();
   }
 
-  private List<DueReminder> claimDue(Instant now) {
+  private List<DueReminder> claimDue(Instant wallNow) {
+    List<DueReminder> due = new ArrayList<>(claim(REAL_MISSIONS, wallNow, settings.batchSize()));
+    due.addAll(claim(EXERCISES, wallNow, settings.batchSize() - due.size()));
+    return due;
+  }
+
+  // A real mission's reminders fall due on the wall clock; an exercise's on its case clock (the
+  // case_clock replica, read here only), and not at all before a clock is known for it.
+  private static final String REAL_MISSIONS =
+      """
+      select r.*, cast(:now as timestamptz) as now from reminder r
+      where r.status = 'SCHEDULED' and r.exercise_mission_id is null and r.fire_at <= :now
+      """;
+  private static final String EXERCISES =
+      """
+      select r.*, c.case_now as now from reminder r join case_clock c on c.mission_id = r.exercise_mission_id
+      where r.status = 'SCHEDULED' and r.exercise_mission_id is not null and r.fire_at <= c.case_now
+      """;
+
+  private List<DueReminder> claim(String dueOnItsClock, Instant wallNow, int limit) {
+    if (limit <= 0) {
+      return List.of();
+    }
     return jdbc.sql(
-            """
-            select r.*, exists (select 1 from reminder later
-                                where later.staff_id = r.staff_id and later.deadline_kind = r.deadline_kind
-                                  and later.deadline_version = r.deadline_version and later.round = r.round
-                                  and later.status = 'SCHEDULED' and later.fire_at <= :now and later.fire_at > r.fire_at) as overtaken
-            from reminder r
-            where r.status = 'SCHEDULED' and r.fire_at <= :now
-            order by r.fire_at
-            limit :batchSize
-            for update of r skip locked
-            """)
-        .param("now", Timestamp.from(now))
-        .param("batchSize", settings.batchSize())
+            "select due.*, exists (select 1 from reminder later"
+                + """
+                 where later.staff_id = due.staff_id and later.deadline_kind = due.deadline_kind
+                   and later.deadline_version = due.deadline_version and later.round = due.round
+                   and later.status = 'SCHEDULED' and later.fire_at <= due.now and later.fire_at > due.fire_at) as overtaken
+                from (
+                """
+                + dueOnItsClock
+                + """
+                  order by r.fire_at
+                  limit :batchSize
+                  for update of r skip locked
+                ) due
+                order by due.fire_at
+                """)
+        .param("now", Timestamp.from(wallNow))
+        .param("batchSize", limit)
         .query(
             (rs, row) ->
                 new DueReminder(
@@ -95,11 +125,14 @@ class FiringReminders extends PollingWorker {
                     rs.getInt("round"),
                     rs.getString("slot"),
                     rs.getLong("offset_seconds"),
+                    rs.getTimestamp("fire_at").toInstant(),
+                    rs.getTimestamp("now").toInstant(),
                     rs.getBoolean("overtaken")))
         .list();
   }
 
-  private void fire(DueReminder reminder, Instant now) {
+  private void fire(DueReminder reminder) {
+    Instant now = reminder.now();
     Optional<DepartureOrder> order = orders.activeAt(reminder.staffId(), reminder.kind(), reminder.version(), reminder.round());
     String outcome;
     if (order.isEmpty() || !order.get().running()) {
@@ -107,7 +140,8 @@ class FiringReminders extends PollingWorker {
     } else if (reminder.overtaken() || !order.get().dueAt().isAfter(now)) {
       outcome = "MISSED";
     } else {
-      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())));
+      // Stamped with its due instant: for an exercise, where on the case clock it fell due.
+      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), null, reminder.fireAt());
       outcome = "FIRED";
     }
     jdbc.sql("update reminder set status = :status where id = :id").param("status", outcome).param("id", reminder.id()).update();

@@ -25,7 +25,10 @@ public class Reminders {
     this.settings = settings;
   }
 
-  /** Schedules the reminders of a running order that fall after {@code now}; returns how many. */
+  /**
+   * Schedules the reminders of a running order that fall after {@code now}; returns how many. An
+   * exercise's fall due on its case clock ({@code now} is then an instant on it).
+   */
   public int schedule(DepartureOrder order, Instant now) {
     if (!order.running()) {
       return 0;
@@ -40,8 +43,8 @@ public class Reminders {
           jdbc.sql(
                   """
                   insert into reminder (id, staff_id, deadline_kind, deadline_id, deadline_version, round, slot,
-                                        offset_seconds, fire_at, status)
-                  values (:id, :staffId, :kind, :deadlineId, :version, :round, :slot, :offset, :fireAt, 'SCHEDULED')
+                                        offset_seconds, fire_at, status, exercise_mission_id)
+                  values (:id, :staffId, :kind, :deadlineId, :version, :round, :slot, :offset, :fireAt, 'SCHEDULED', :exercise)
                   on conflict do nothing
                   """)
               .param("id", UUID.randomUUID())
@@ -53,6 +56,7 @@ public class Reminders {
               .param("slot", Slot.reminder(offset).code())
               .param("offset", offset.toSeconds())
               .param("fireAt", Timestamp.from(fireAt))
+              .param("exercise", order.exercise() ? order.missionId() : null)
               .update();
     }
     return scheduled;

@@ -174,11 +174,7 @@ class AcknowledgementIT {
   }
 
   private long acknowledgedEvents(UUID alertId) {
-    return jdbc.sql(
-            "select count(*) from platform.outbox_event where type = 'AlertAcknowledged' and envelope -> 'payload' ->> 'alertId' = :alertId")
-        .param("alertId", alertId.toString())
-        .query(Long.class)
-        .single();
+    return alertLog.acknowledgedEvents(alertId);
   }
 
   /** The AlertAcknowledged of this alert, as it arrived on the broker. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.interestsoffice.notifications.alerts.AlertTexts.Content;
 import org.interestsoffice.notifications.alerts.AlertTexts.Kind;
@@ -179,13 +180,31 @@ class AlertTextsTest {
       new Content(Kind.SUSPENDED, "SUSPENDED", longName, CARACAS, null, null, null, "WAS"),
       new Content(Kind.REMINDER, null, longName, ZoneId.of("America/Argentina/ComodRivadavia"), DUE_IN_CARACAS, Duration.ofMinutes(90), null, "WAS")
     };
-    for (Content content : contents) {
-      for (String language : AlertTexts.LANGUAGES) {
-        String sms = AlertTexts.render(content, Channel.SMS, language, "María José de la Santísima Trinidad", productionLink).text();
-        assertThat(sms.length()).as("%s in %s: %s", content.kind(), language, sms).isLessThanOrEqualTo(AlertTexts.SMS_MAX_LENGTH);
-        assertThat(sms).contains(productionLink).contains("…");
+    for (Content real : contents) {
+      // An exercise's SMS carries its marker too, within the same length.
+      for (Content content : List.of(real, real.ofExercise())) {
+        for (String language : AlertTexts.LANGUAGES) {
+          String sms = AlertTexts.render(content, Channel.SMS, language, "María José de la Santísima Trinidad", productionLink).text();
+          assertThat(sms.length()).as("%s in %s: %s", content.kind(), language, sms).isLessThanOrEqualTo(AlertTexts.SMS_MAX_LENGTH);
+          assertThat(sms).contains(productionLink).contains("…");
+          assertThat(sms.startsWith("EXERCISE: ") || sms.startsWith("EJERCICIO: ")).as(sms).isEqualTo(content.exercise());
+        }
       }
     }
+  }
+
+  @Test
+  void anExercisesMessageSaysSoFirstInTheRecipientsLanguage() {
+    Content order = order("Embassy in Caracas", DUE_IN_CARACAS, CARACAS).ofExercise();
+    Rendered english = AlertTexts.render(order, Channel.EMAIL, "en", "Jane Doe", LINK);
+    Rendered spanish = AlertTexts.render(order, Channel.EMAIL, "es", "Jane Doe", LINK);
+    Rendered real = AlertTexts.render(order("Embassy in Caracas", DUE_IN_CARACAS, CARACAS), Channel.EMAIL, "en", "Jane Doe", LINK);
+
+    assertThat(english.subject()).isEqualTo("EXERCISE: " + real.subject());
+    assertThat(english.text()).startsWith("EXERCISE: this message is part of a drill").endsWith(real.text());
+    assertThat(spanish.subject()).startsWith("EJERCICIO: Orden de salida");
+    assertThat(spanish.text().lines().findFirst().orElseThrow()).startsWith("EJERCICIO: ");
+    assertThat(real.subject()).doesNotContain("EXERCISE");
   }
 
   private static Content order(String mission, Instant dueAt, ZoneId zone) {

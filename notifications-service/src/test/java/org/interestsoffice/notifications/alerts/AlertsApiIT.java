@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import org.interestsoffice.notifications.fixtures.AlertLog.AlertRow;
 import org.interestsoffice.testing.MovableClock;
 import org.interestsoffice.notifications.personnel.Personnel;
 import org.interestsoffice.notifications.personnel.StaffMember;
+import org.interestsoffice.platform.paging.PageCursor;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +63,7 @@ class AlertsApiIT {
       Response list = caracas.get("/api/alerts?missionId=" + jane.mission().missionId());
       assertThat(list.status()).as(list.body()).isEqualTo(200);
       assertThat(idsOf(list.json())).containsExactlyInAnyOrderElementsOf(sent.stream().map(row -> row.id().toString()).toList());
+      assertThat(list.json().path("nextCursor").isNull()).as("one page holds them all").isTrue();
 
       Response progress = caracas.get("/api/missions/" + jane.mission().missionId() + "/alert-progress");
       assertThat(progress.status()).as(progress.body()).isEqualTo(200);
@@ -111,7 +115,7 @@ class AlertsApiIT {
       assertThat(all.body()).doesNotContain(alertId.toString()).doesNotContain(mission.toString());
       Response byStaff = washington.get("/api/alerts?staffId=" + jane.staffId());
       assertThat(byStaff.status()).isEqualTo(200);
-      assertThat(byStaff.json()).isEmpty();
+      assertThat(byStaff.json().path("items")).isEmpty();
       // Dead letters are the ministry's, whatever the office.
       assertThat(washington.get("/api/dead-letters").status()).isEqualTo(403);
     }
@@ -141,6 +145,96 @@ class AlertsApiIT {
     assertThat(api.as("not-a-token").get("/api/alerts").status()).isEqualTo(401);
   }
 
+  @Test
+  void pagesOfAMissionsAlertsShowEachAlertOnceInCreationOrderEvenWhenAlertsAreRaisedBetweenPages() {
+    StaffMember first = personnel.registers(aDiplomat());
+    List<StaffMember> ordered = new ArrayList<>(List.of(first));
+    for (int i = 1; i < 4; i++) {
+      ordered.add(personnel.registers(aDiplomat().named("Diplomat " + i).of(first.mission())));
+    }
+    ordered.forEach(member -> personnel.ordersDeparture(member, clock.instant().plus(Duration.ofHours(72))));
+    ordered.forEach(this::awaitRaised);
+    NotificationsApi caracas = api.as(tokens.officeViewer("CCS"));
+    String mission = "/api/alerts?missionId=" + first.mission().missionId() + "&limit=3";
+
+    List<JsonNode> seen = new ArrayList<>();
+    JsonNode page = caracas.get(mission).json();
+    page.path("items").forEach(seen::add);
+    assertThat(seen).hasSize(3);
+    // Two more people are ordered out while the office is reading: their alerts come after the cursor.
+    StaffMember late = personnel.registers(aDiplomat().named("Late Diplomat").of(first.mission()));
+    StaffMember later = personnel.registers(aDiplomat().named("Later Diplomat").of(first.mission()));
+    for (StaffMember member : List.of(late, later)) {
+      personnel.ordersDeparture(member, clock.instant().plus(Duration.ofHours(72)));
+      awaitRaised(member);
+      ordered.add(member);
+    }
+    int pages = 1;
+    while (!page.path("nextCursor").isNull()) {
+      Response next = caracas.get(mission + "&cursor=" + page.path("nextCursor").asString());
+      assertThat(next.status()).as(next.body()).isEqualTo(200);
+      page = next.json();
+      assertThat(page.path("items").size()).isBetween(1, 3);
+      page.path("items").forEach(seen::add);
+      pages++;
+    }
+
+    List<String> raised =
+        ordered.stream().flatMap(member -> alertLog.alertsOf(member.staffId()).stream()).map(row -> row.id().toString()).toList();
+    List<String> seenIds = seen.stream().map(alert -> alert.path("id").asString()).toList();
+    assertThat(seenIds).as("every alert exactly once").doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(raised);
+    assertThat(raised).hasSize(12);
+    assertThat(pages).isEqualTo(4);
+    List<String> inOrder =
+        seen.stream()
+            .sorted(
+                // Lower-case hex compares as PostgreSQL orders uuids (UUID.compareTo does not: it is signed).
+                Comparator.comparing((JsonNode alert) -> Instant.parse(alert.path("createdAt").asString()))
+                    .thenComparing(alert -> alert.path("id").asString()))
+            .map(alert -> alert.path("id").asString())
+            .toList();
+    assertThat(seenIds).as("oldest first, id breaking ties").isEqualTo(inOrder);
+  }
+
+  @Test
+  void aPageSizeOutOfBoundsOrACursorTheListDidNotIssueIsAProblemNamingTheParameter() {
+    NotificationsApi caracas = api.as(tokens.officeOfficer("CCS"));
+
+    for (String limit : new String[] {"0", "-1", "501", "many"}) {
+      Response refused = caracas.get("/api/alerts?limit=" + limit);
+      assertThat(refused.status()).as("limit=%s: %s", limit, refused.body()).isEqualTo(400);
+      assertThat(refused.contentType().toString()).startsWith("application/problem+json");
+      assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+    }
+    assertThat(caracas.get("/api/alerts?limit=500").status()).isEqualTo(200);
+    assertThat(caracas.get("/api/alerts?limit=1").status()).isEqualTo(200);
+    // Shaped like an alerts cursor (an instant and an id), but issued by the departure groups list.
+    String anotherListsCursor = PageCursor.of("departure-groups", Instant.now(), UUID.randomUUID()).encode();
+    for (String cursor : new String[] {"not-base64!", "AAAA", anotherListsCursor}) {
+      Response refused = caracas.get("/api/alerts?cursor=" + cursor);
+      assertThat(refused.status()).as("cursor=%s: %s", cursor, refused.body()).isEqualTo(400);
+      assertThat(refused.contentType().toString()).startsWith("application/problem+json");
+      assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+    }
+  }
+
+  @Test
+  void theApiDescriptionShowsThePageShapeAndItsBoundedSize() {
+    JsonNode description = api.get("/v3/api-docs").json();
+    JsonNode operation = description.path("paths").path("/api/alerts").path("get");
+    List<String> parameters = new ArrayList<>();
+    operation.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
+    assertThat(parameters).contains("missionId", "staffId", "status", "limit", "cursor");
+    String page = operation.path("responses").path("200").findValue("$ref").asString();
+    JsonNode shape = description.path("components").path("schemas").path(page.substring(page.lastIndexOf('/') + 1));
+    assertThat(shape.path("properties").path("items").path("items").path("$ref").asString()).endsWith("/AlertView");
+    assertThat(shape.path("properties").has("nextCursor")).isTrue();
+  }
+
+  private void awaitRaised(StaffMember member) {
+    await().until(() -> alertLog.alertsOf(member.staffId()).size() == 2);
+  }
+
   private List<AlertRow> awaitSent(StaffMember member) {
     return await()
         .until(
@@ -158,9 +252,10 @@ class AlertsApiIT {
     return statuses;
   }
 
-  private static List<String> idsOf(JsonNode alerts) {
+  /** The ids of the alerts on one page. */
+  private static List<String> idsOf(JsonNode page) {
     List<String> ids = new ArrayList<>();
-    alerts.forEach(alert -> ids.add(alert.path("id").asString()));
+    page.path("items").forEach(alert -> ids.add(alert.path("id").asString()));
     return ids;
   }
 }

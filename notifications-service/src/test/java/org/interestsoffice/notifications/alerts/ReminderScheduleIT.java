@@ -85,11 +85,13 @@ class ReminderScheduleIT {
 
     personnel.departs(jane);
     await().until(() -> alertLog.reminders(jane.staffId(), "CANCELLED") == 4);
+    // One email says the order ended (it takes the deadline out of the person's calendar).
+    await().until(() -> alertLog.sentSlots(jane.staffId(), "EMAIL").contains("ORDER_ENDED"));
     clock.moveTo(due.plus(Duration.ofHours(1)));
     // Let the scheduler run past every slot: nothing more goes out.
     awaitSchedulerPassed();
 
-    assertThat(alertLog.sentSlots(jane.staffId(), "EMAIL")).containsExactly("ORDER");
+    assertThat(alertLog.sentSlots(jane.staffId(), "EMAIL")).containsExactly("ORDER", "ORDER_ENDED");
     assertThat(alertLog.sentSlots(jane.staffId(), "SMS")).containsExactly("ORDER");
     assertThat(alertLog.reminders(jane.staffId(), "FIRED")).isZero();
   }
@@ -111,7 +113,9 @@ class ReminderScheduleIT {
             () -> alertLog.alertsOf(consul.staffId()).stream().filter(row -> row.round() == 2 && row.status().equals("SENT")).toList(),
             rows -> rows.size() == 2);
     assertThat(again).extracting(AlertRow::slot).containsOnly("ORDER");
-    assertThat(smtp.awaitEmailsTo(consul.email(), 2)).hasSize(2);
+    // The order, the email saying it ended with the designation, and the order of the new round.
+    assertThat(smtp.awaitEmailsTo(consul.email(), 3)).hasSize(3);
+    assertThat(alertLog.sentSlots(consul.staffId(), "SMS")).containsExactly("ORDER", "ORDER");
     assertThat(alertLog.reminders(consul.staffId(), "SCHEDULED")).isEqualTo(4);
   }
 

@@ -18,12 +18,13 @@ class SlotTest {
         List.of(
             Slot.ORDER,
             Slot.DEADLINE_CHANGED,
+            Slot.ORDER_ENDED,
             Slot.reminder(Duration.ofHours(48)),
             Slot.reminder(Duration.ofMinutes(90)),
             Slot.reminder(Duration.ofSeconds(45)),
             Slot.escalation("ccs.head"));
     assertThat(slots).extracting(Slot::code)
-        .containsExactly("ORDER", "DEADLINE_CHANGED", "REMINDER_48H", "REMINDER_90M", "REMINDER_45S", "ESCALATION:ccs.head");
+        .containsExactly("ORDER", "DEADLINE_CHANGED", "ORDER_ENDED", "REMINDER_48H", "REMINDER_90M", "REMINDER_45S", "ESCALATION:ccs.head");
     slots.forEach(slot -> assertThat(Slot.parse(slot.code())).isEqualTo(slot));
     assertThat(((Slot.Reminder) Slot.parse("REMINDER_6H")).before()).isEqualTo(Duration.ofHours(6));
     assertThat(Slot.parse("REMINDER_6H").toString()).isEqualTo("REMINDER_6H");

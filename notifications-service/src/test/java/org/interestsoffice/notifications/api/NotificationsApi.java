@@ -2,6 +2,9 @@ package org.interestsoffice.notifications.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import org.interestsoffice.testing.TestTokens;
 import org.springframework.core.env.Environment;
@@ -52,6 +55,18 @@ public final class NotificationsApi {
       request = request.header(headerName, headerValue);
     }
     return request.exchange((sent, response) -> read(response));
+  }
+
+  /** The alert's log ({@code deliveryLog} of {@code GET /api/alerts/{id}}): attempts and replies, in order. */
+  public List<JsonNode> deliveryLogOf(UUID alertId) {
+    List<JsonNode> lines = new ArrayList<>();
+    get("/api/alerts/" + alertId).json().path("deliveryLog").forEach(lines::add);
+    return lines;
+  }
+
+  /** When the alert was acknowledged, as the API shows it; empty if it was not. */
+  public String acknowledgedAt(UUID alertId) {
+    return get("/api/alerts/" + alertId).json().path("alert").path("acknowledgedAt").asString("");
   }
 
   /** A person's browser opening a link: no access token. */

@@ -57,6 +57,6 @@ class CaptureSmsProviderTest {
   }
 
   private CaptureSmsProvider provider(Path file) throws Exception {
-    return new CaptureSmsProvider(new SmsSettings("capture", 1, 0, file, null, ""), json, clock);
+    return new CaptureSmsProvider(new SmsSettings("capture", 1, 0, file, null, null, ""), json, clock);
   }
 }

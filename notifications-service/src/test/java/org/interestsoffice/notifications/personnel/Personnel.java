@@ -2,22 +2,14 @@ package org.interestsoffice.notifications.personnel;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.interestsoffice.platform.messaging.MessagingNames;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,15 +29,13 @@ public final class Personnel {
 
   private static final String EXCHANGE = "personnel.events";
 
-  private final RabbitTemplate rabbit;
+  private final Publishing publishing;
   private final JsonMapper json;
-  private final MessagingNames names;
   private final JdbcClient notificationsDatabase;
 
   public Personnel(RabbitTemplate rabbit, JsonMapper json, MessagingNames names, JdbcClient notificationsDatabase) {
-    this.rabbit = rabbit;
+    this.publishing = new Publishing(rabbit, json, names);
     this.json = json;
-    this.names = names;
     this.notificationsDatabase = notificationsDatabase;
   }
 
@@ -72,7 +62,8 @@ public final class Personnel {
       Instant dueAt,
       String deadlineStatus,
       String change,
-      Replaced replaces) {}
+      Replaced replaces,
+      boolean exercise) {}
 
   private record Replaced(String deadlineKind, UUID deadlineId, int deadlineVersion) {}
 
@@ -82,6 +73,9 @@ public final class Personnel {
 
   /** The version personnel gave each person's contact details last, as its staff row's version does. */
   private final Map<UUID, Long> contactVersions = new ConcurrentHashMap<>();
+
+  /** Where each exercise's case clock stands, as personnel last heard of it. */
+  private final Map<UUID, Instant> caseNows = new ConcurrentHashMap<>();
 
   private record StaffEvent(UUID staffId, UUID missionId, String officeCode) {}
 
@@ -263,7 +257,8 @@ public final class Personnel {
                 dueAt,
                 status,
                 change,
-                replaced == null ? null : new Replaced(replaced.deadlineKind(), replaced.deadlineId(), replaced.deadlineVersion())));
+                replaced == null ? null : new Replaced(replaced.deadlineKind(), replaced.deadlineId(), replaced.deadlineVersion()),
+                mission.exercise()));
     return new DepartureOrder(member, kind, deadlineId, deadlineVersion, dueAt, status, envelope);
   }
 
@@ -276,32 +271,38 @@ public final class Personnel {
             json.valueToTree(staffEvent(member))));
   }
 
+  /**
+   * Personnel's events about an exercise occur on its case clock, as personnel last heard of it:
+   * {@link #hearsCaseClockAt} sets it.
+   */
+  public void hearsCaseClockAt(Mission exercise, Instant caseNow) {
+    caseNows.put(exercise.missionId(), caseNow);
+  }
+
   private EventEnvelope envelope(String type, String officeCode, Object payload) {
     UUID eventId = UUID.randomUUID();
+    Instant occurredAt = Instant.now();
+    if (payload instanceof DepartureOrdered order && order.exercise()) {
+      occurredAt = caseNowOf(order.missionId());
+    } else if (payload instanceof StaffEvent event && caseNows.containsKey(event.missionId())) {
+      occurredAt = caseNowOf(event.missionId());
+    } else if (payload instanceof StaffDeparted departed && caseNows.containsKey(departed.missionId())) {
+      occurredAt = caseNowOf(departed.missionId());
+    }
     return new EventEnvelope(
-        eventId, type, 1, Instant.now(), eventId.toString(), eventId.toString(), officeCode, json.valueToTree(payload));
+        eventId, type, 1, occurredAt, eventId.toString(), eventId.toString(), officeCode, json.valueToTree(payload));
+  }
+
+  private Instant caseNowOf(UUID exercise) {
+    Instant caseNow = caseNows.get(exercise);
+    if (caseNow == null) {
+      throw new IllegalStateException("No case clock heard for exercise " + exercise + ": call hearsCaseClockAt first");
+    }
+    return caseNow;
   }
 
   private EventEnvelope publish(EventEnvelope envelope) {
-    MessageProperties properties = new MessageProperties();
-    properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-    properties.setContentEncoding(StandardCharsets.UTF_8.name());
-    properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-    properties.setMessageId(envelope.eventId().toString());
-    properties.setType(envelope.type());
-    CorrelationData correlation = new CorrelationData(envelope.eventId().toString());
-    rabbit.send(names.of(EXCHANGE), envelope.type(), new Message(json.writeValueAsBytes(envelope), properties), correlation);
-    try {
-      CorrelationData.Confirm confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
-      if (!confirm.ack() || correlation.getReturned() != null) {
-        throw new IllegalStateException("The broker did not take " + envelope.type() + ": " + confirm.reason());
-      }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("No confirm from the broker for " + envelope.type(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing " + envelope.type(), e);
-    }
-    return envelope;
+    return publishing.publish(EXCHANGE, envelope);
   }
+
 }

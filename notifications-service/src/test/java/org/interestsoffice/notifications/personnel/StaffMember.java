@@ -29,6 +29,11 @@ public record StaffMember(
         "en");
   }
 
+  /** A diplomatic agent of this mission, with contact details of their own. */
+  public static StaffMember aDiplomatOf(Mission mission) {
+    return aDiplomat().of(mission);
+  }
+
   public StaffMember named(String fullName) {
     return new StaffMember(staffId, mission, fullName, category, email, phone, preferredLanguage);
   }

@@ -76,7 +76,7 @@ class AccountingForStaff {
       Audit.refused(caller, "read accountability", mission.officeCode(), missionId, "other office");
       throw ProblemException.notFound("Mission", missionId);
     }
-    List<StaffMember> members = staff.search(missionId, null, Optional.empty());
+    List<StaffMember> members = staff.ofMissionByName(missionId);
     Map<StaffStatus, Integer> byStatus = new EnumMap<>(StaffStatus.class);
     for (StaffStatus status : StaffStatus.values()) {
       byStatus.put(status, 0);

@@ -77,8 +77,13 @@ class FollowingDeadlines {
     List<StaffMember> late = staff.orderedOutOnForUpdate(expiry.deadlineId(), expiry.deadlineVersion());
     for (StaffMember member : late) {
       staff.updateStatus(member.overdue());
-      outbox.append(
-          member.officeCode(), new StaffOverdue(member.id(), mission.id(), mission.officeCode(), expiry.deadlineId(), expiry.dueAt()));
+      StaffOverdue overdue = new StaffOverdue(member.id(), mission.id(), mission.officeCode(), expiry.deadlineId(), expiry.dueAt());
+      if (mission.exercise()) {
+        // On an exercise's case clock the overdue mark falls at the deadline's due instant, however far a jump went.
+        outbox.append(member.officeCode(), overdue, expiry.dueAt());
+      } else {
+        outbox.append(member.officeCode(), overdue);
+      }
     }
     log.atInfo()
         .addKeyValue("missionId", mission.id())

@@ -245,7 +245,7 @@ public class OrderingDepartures implements OrdersForNewcomers {
   /** Orders out, first withdrawing a designation to remain (and saying so) if there is one. */
   private void orderOutWithdrawingDesignation(StaffMember member, KnownMission mission, KnownDeadline deadline) {
     if (member.status() == StaffStatus.REMAINING) {
-      outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()));
+      outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()), mission.now(clock.instant()));
     }
     orderOut(member, mission, deadline);
   }

@@ -61,8 +61,10 @@ public class RecordingDepartures {
     }
     StaffMember departed = member.departed(departedAt);
     staff.updateStatus(departed);
+    // An exercise's events occur on its case clock, like its orders: notifications compares the two.
+    Instant now = missions.find(member.missionId()).map(mission -> mission.now(clock.instant())).orElseGet(clock::instant);
     outbox.append(
-        member.officeCode(), new StaffDeparted(member.id(), member.missionId(), member.officeCode(), departedAt, departureGroupId));
+        member.officeCode(), new StaffDeparted(member.id(), member.missionId(), member.officeCode(), departedAt, departureGroupId), now);
     return departed;
   }
 

@@ -19,6 +19,10 @@ record DepartureGroup(
     Instant departedAt,
     List<UUID> memberIds) {
 
+  DepartureGroup withMembers(List<UUID> members) {
+    return new DepartureGroup(id, missionId, officeCode, name, scheduledAt, transport, departedAt, List.copyOf(members));
+  }
+
   boolean hasDeparted() {
     return departedAt != null;
   }

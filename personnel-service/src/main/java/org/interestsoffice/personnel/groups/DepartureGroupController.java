@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,9 +69,10 @@ class DepartureGroupController {
     return DepartureGroupView.of(organising.confirmDeparture(id, request.departedAt()));
   }
 
+  /** By scheduled time (then id), a page at a time, each group with its members. */
   @GetMapping
-  List<DepartureGroupView> search(@RequestParam(required = false) UUID missionId) {
-    return organising.search(missionId).stream().map(DepartureGroupView::of).toList();
+  Page<DepartureGroupView> search(@RequestParam(required = false) UUID missionId, @Valid @ParameterObject PageQuery page) {
+    return organising.search(missionId, page).map(DepartureGroupView::of);
   }
 
   @GetMapping("/{id}")

@@ -14,6 +14,8 @@ import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.personnel.staff.StaffMember;
 import org.interestsoffice.personnel.staff.StaffRepository;
 import org.interestsoffice.personnel.staff.StaffStatus;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
@@ -134,16 +136,16 @@ class OrganisingDepartureGroups {
     return group;
   }
 
-  /** Groups of the caller's offices; a mission of another office is not found. */
+  /** A page of the groups of the caller's offices; a mission of another office is not found. */
   @Transactional(readOnly = true)
-  List<DepartureGroup> search(UUID missionId) {
+  Page<DepartureGroup> search(UUID missionId, PageQuery page) {
     Caller caller = Callers.current();
     if (missionId != null) {
       missions.find(missionId)
           .filter(known -> visibleTo(caller, known, "list departure groups"))
           .orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     }
-    return groups.search(missionId, caller.officeFilter());
+    return groups.search(missionId, caller.officeFilter(), page);
   }
 
   /** Locks the mission, then the group: group changes queue behind designations of the same mission. */

@@ -60,6 +60,17 @@ public class KnownMissions {
     requireKnown(event.missionId(), updated);
   }
 
+  /**
+   * An exercise's event occurred at {@code at} on its case clock: the clock has reached it. Nothing
+   * for a real mission, or one not known yet (its registration brings its clock).
+   */
+  public void caseClockReached(UUID missionId, Instant at) {
+    jdbc.sql("update known_mission set case_now = greatest(case_now, :at) where id = :id and exercise_starts_at is not null")
+        .param("at", Timestamp.from(at))
+        .param("id", missionId)
+        .update();
+  }
+
   /** The agreed ceiling and the negotiation deadline. */
   public void recordNegotiation(NegotiationOpened event) {
     int updated =

@@ -1,5 +1,6 @@
 package org.interestsoffice.personnel.remaining;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,9 +38,11 @@ class DesignatingRemainingStaff {
   private final KnownDeadlines deadlines;
   private final OrderingDepartures departures;
   private final Outbox outbox;
+  private final Clock clock;
 
   DesignatingRemainingStaff(
-      StaffRepository staff, KnownMissions missions, KnownDeadlines deadlines, OrderingDepartures departures, Outbox outbox) {
+      StaffRepository staff, KnownMissions missions, KnownDeadlines deadlines, OrderingDepartures departures, Outbox outbox, Clock clock) {
+    this.clock = clock;
     this.staff = staff;
     this.missions = missions;
     this.deadlines = deadlines;
@@ -92,7 +95,8 @@ class DesignatingRemainingStaff {
     }
     StaffMember remaining = member.remaining();
     staff.updateStatus(remaining);
-    outbox.append(member.officeCode(), new RemainingStaffDesignated(member.id(), mission.id(), mission.officeCode()));
+    // An exercise's events occur on its case clock, like its orders: notifications compares the two.
+    outbox.append(member.officeCode(), new RemainingStaffDesignated(member.id(), mission.id(), mission.officeCode()), mission.now(clock.instant()));
     Audit.changed(caller, "designate remaining staff", member.officeCode(), staffId);
     return remaining;
   }
@@ -110,7 +114,7 @@ class DesignatingRemainingStaff {
     if (member.status() != StaffStatus.REMAINING) {
       throw refusal("Not remaining staff", "Staff member " + staffId + " is not designated to remain", staffId);
     }
-    outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()));
+    outbox.append(member.officeCode(), new RemainingStaffWithdrawn(member.id(), mission.id(), mission.officeCode()), mission.now(clock.instant()));
     Optional<KnownDeadline> departure =
         Optional.ofNullable(mission.departureLineageId())
             .or(() -> Optional.ofNullable(mission.reductionLineageId()))

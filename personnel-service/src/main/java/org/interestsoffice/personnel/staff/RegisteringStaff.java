@@ -1,6 +1,5 @@
 package org.interestsoffice.personnel.staff;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +7,8 @@ import org.interestsoffice.personnel.events.StaffRegistered;
 import org.interestsoffice.personnel.missions.KnownMission;
 import org.interestsoffice.personnel.missions.KnownMissions;
 import org.interestsoffice.platform.outbox.Outbox;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.interestsoffice.platform.security.Audit;
 import org.interestsoffice.platform.security.Caller;
 import org.interestsoffice.platform.security.Callers;
@@ -157,11 +158,11 @@ public class RegisteringStaff {
   }
 
   /**
-   * Staff of the caller's offices, optionally of one mission and in one status. A mission of
+   * A page of the staff of the caller's offices, optionally of one mission and in one status. A mission of
    * another office is not found; without a mission the office scope is applied in the query.
    */
   @Transactional(readOnly = true)
-  public List<StaffMember> search(UUID missionId, StaffStatus status) {
+  public Page<StaffMember> search(UUID missionId, StaffStatus status, PageQuery page) {
     Caller caller = Callers.current();
     if (missionId != null) {
       missions
@@ -169,7 +170,7 @@ public class RegisteringStaff {
           .filter(known -> visibleTo(caller, known, "list staff"))
           .orElseThrow(() -> ProblemException.notFound("Mission", missionId));
     }
-    return staff.search(missionId, status, caller.officeFilter());
+    return staff.search(missionId, status, caller.officeFilter(), page);
   }
 
   private static boolean visibleTo(Caller caller, KnownMission mission, String action) {

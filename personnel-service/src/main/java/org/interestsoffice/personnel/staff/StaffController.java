@@ -1,7 +1,6 @@
 package org.interestsoffice.personnel.staff;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -12,7 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.interestsoffice.platform.validation.CountryCode;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -75,9 +77,13 @@ class StaffController {
     return ResponseEntity.created(URI.create("/api/staff/" + member.id())).body(StaffView.of(member));
   }
 
+  /** By name (then id), a page at a time. */
   @GetMapping
-  List<StaffView> search(@RequestParam(required = false) UUID missionId, @RequestParam(required = false) StaffStatus status) {
-    return registering.search(missionId, status).stream().map(StaffView::of).toList();
+  Page<StaffView> search(
+      @RequestParam(required = false) UUID missionId,
+      @RequestParam(required = false) StaffStatus status,
+      @Valid @ParameterObject PageQuery page) {
+    return registering.search(missionId, status, page).map(StaffView::of);
   }
 
   @PatchMapping("/{id}")

@@ -11,12 +11,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.missions.DeadlineKind;
+import org.interestsoffice.platform.paging.KeysetPage;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class StaffRepository {
+
+  /** Names the cursors this list issues: another list's cursor is refused here. */
+  private static final String LIST = "staff";
 
   private final JdbcClient jdbc;
 
@@ -181,25 +187,39 @@ public class StaffRepository {
         .list();
   }
 
-  /**
-   * Staff matching the filters (a null mission or status matches all), within the given offices
-   * when there is an office filter: the scope is part of the query itself.
-   */
-  public List<StaffMember> search(UUID missionId, StaffStatus status, Optional<Set<String>> offices) {
-    return jdbc.sql(
-            """
-            select * from staff_member
-            where (cast(:missionId as uuid) is null or mission_id = :missionId)
-              and (cast(:status as text) is null or status = :status)
-              and (cast(:filtered as boolean) = false or office_code = any(:offices))
-            order by full_name, id
-            """)
+  /** The whole staff of a mission by name, for the mission's accountability view. */
+  public List<StaffMember> ofMissionByName(UUID missionId) {
+    return jdbc.sql("select * from staff_member where mission_id = :missionId order by full_name, id")
         .param("missionId", missionId)
-        .param("status", status == null ? null : status.name())
-        .param("filtered", offices.isPresent())
-        .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
         .query(StaffRepository::map)
         .list();
+  }
+
+  /**
+   * A page of the staff matching the filters (a null mission or status matches all), by name (id
+   * breaks ties), after the cursor's member; within the given offices when there is an office
+   * filter: the scope is part of the query itself.
+   */
+  public Page<StaffMember> search(UUID missionId, StaffStatus status, Optional<Set<String>> offices, PageQuery page) {
+    KeysetPage keyset = KeysetPage.byText(page, LIST, "full_name");
+    List<StaffMember> rows =
+        keyset
+            .bind(
+                jdbc.sql(
+                    """
+                    select * from staff_member
+                    where (cast(:missionId as uuid) is null or mission_id = :missionId)
+                      and (cast(:status as text) is null or status = :status)
+                      and (cast(:filtered as boolean) = false or office_code = any(:offices))
+                    """
+                        + keyset.orderAndLimit()))
+            .param("missionId", missionId)
+            .param("status", status == null ? null : status.name())
+            .param("filtered", offices.isPresent())
+            .param("offices", offices.orElse(Set.of()).toArray(String[]::new))
+            .query(StaffRepository::map)
+            .list();
+    return keyset.page(rows, StaffMember::fullName, StaffMember::id);
   }
 
   private static StaffMember map(ResultSet rs, int row) throws SQLException {

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.interestsoffice.personnel.PersonnelServiceUnderTest;
+import org.interestsoffice.personnel.fixtures.DeadlineEvent;
 import org.interestsoffice.personnel.fixtures.MessagingRecords;
 import org.interestsoffice.personnel.fixtures.Mission;
 import org.interestsoffice.personnel.fixtures.MissionsService;
 import org.interestsoffice.personnel.fixtures.PersonnelApi;
 import org.interestsoffice.personnel.fixtures.PersonnelEvents;
+import org.interestsoffice.personnel.fixtures.Rupture;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,27 @@ class ExerciseCaseClockIT {
     PersonnelApi.Response departed = personnel.recordDeparture(diplomat, departedAt);
     assertThat(departed.status()).as(departed.body()).isEqualTo(200);
     assertThat(personnel.statusOf(diplomat)).isEqualTo("DEPARTED");
+    // Announced on the case clock, like the order: notifications compares the two.
+    eventually().until(() -> !published.received("StaffDeparted", diplomat).isEmpty());
+    assertThat(published.received("StaffDeparted", diplomat).get(0).occurredAt()).isEqualTo(Instant.parse("2019-01-25T10:00:00Z"));
+  }
+
+  @Test
+  void anExpiryThatFellDueInAJumpMarksPeopleOverdueAtItsDueInstantBeforeTheClocksMoveIsAnnounced() {
+    Mission exercise = aMission().inCaracas();
+    messaging.awaitProcessed(missionsService.registersExercise(exercise, STARTS));
+    UUID diplomat = personnel.registers(aDiplomat().in(exercise));
+    Rupture rupture = missionsService.severs(exercise, DUE);
+    messaging.awaitProcessed(rupture.envelope());
+
+    // Missions fires the expiry while advancing the clock and announces the move after it: the expiry
+    // arrives first, stamped with its due instant, and personnel's clock is there at once.
+    messaging.awaitProcessed(missionsService.expires(new DeadlineEvent(exercise, rupture.deadlineId(), rupture.deadlineVersion(), DUE, rupture.envelope()), "DEPARTURE"));
+
+    assertThat(personnel.statusOf(diplomat)).isEqualTo("OVERDUE");
+    eventually().until(() -> !published.received("StaffOverdue", diplomat).isEmpty());
+    assertThat(published.received("StaffOverdue", diplomat).get(0).occurredAt()).isEqualTo(DUE);
+    assertThat(Instant.parse(personnel.accountability(exercise).path("caseNow").asString())).isEqualTo(DUE);
   }
 
   @Test

@@ -88,8 +88,10 @@ class DepartureGroupsIT {
     assertThat(Instant.parse(shown.path("departedAt").asString())).isEqualTo(leftAt);
     assertThat(shown.path("memberIds").size()).isEqualTo(2);
     JsonNode listed = head.get("/api/departure-groups?missionId=" + embassy.id()).json();
-    assertThat(listed.size()).isEqualTo(1);
-    assertThat(listed.get(0).path("id").asString()).isEqualTo(group.toString());
+    assertThat(listed.path("items").size()).isEqualTo(1);
+    assertThat(listed.path("items").get(0).path("id").asString()).isEqualTo(group.toString());
+    assertThat(listed.path("items").get(0).path("memberIds").size()).as("listed with its members").isEqualTo(2);
+    assertThat(listed.path("nextCursor").isNull()).isTrue();
 
     Response twice = head.confirmGroupDeparture(group, leftAt);
     assertThat(twice.status()).isEqualTo(409);
@@ -174,7 +176,7 @@ class DepartureGroupsIT {
       assertThat(all.body()).doesNotContain(group.toString());
     }
     assertThat(personnel.statusOf(consul)).isEqualTo("DEPARTURE_ORDERED");
-    assertThat(head.get("/api/departure-groups?missionId=" + embassy.id()).json().size()).isEqualTo(1);
+    assertThat(head.get("/api/departure-groups?missionId=" + embassy.id()).json().path("items").size()).isEqualTo(1);
     assertThat(head.get("/api/departure-groups/" + group).json().path("memberIds").size()).isEqualTo(1);
   }
 }

@@ -34,6 +34,7 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.core.JacksonException;
@@ -301,13 +302,21 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
 
   /**
    * What the consumer's failure was: the exception the handling threw (beneath the listener's own
-   * wrapper) and, if different, its innermost cause.
+   * wrapper) and, if different, its innermost cause. When the rollback after it failed too, Spring
+   * throws the rollback's failure in its place: the original comes first then.
    */
   static String reasonOf(Throwable failure) {
     Throwable thrown = failure;
     while (thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null) {
       thrown = thrown.getCause();
     }
+    if (thrown instanceof TransactionSystemException rollbackFailure && rollbackFailure.getApplicationException() != null) {
+      return reasonOf(rollbackFailure.getApplicationException()) + "; then " + describeWithInnermostCause(rollbackFailure);
+    }
+    return describeWithInnermostCause(thrown);
+  }
+
+  private static String describeWithInnermostCause(Throwable thrown) {
     Throwable innermost = thrown;
     while (innermost.getCause() != null && innermost.getCause() != innermost) {
       innermost = innermost.getCause();

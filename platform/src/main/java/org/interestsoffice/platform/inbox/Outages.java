@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the infrastructure (the database or the broker down or unreachable, a
@@ -32,19 +33,41 @@ public final class Outages {
 
   private Outages() {}
 
-  /** Whether anything in the failure's chain of causes says the infrastructure, not the message, is at fault. */
+  /**
+   * Whether anything in the failure's chain of causes says the infrastructure, not the message, is at
+   * fault. A rollback that failed hides the failure that made it necessary (Spring throws the
+   * rollback's {@link TransactionSystemException} in its place): that original failure is judged
+   * too. It is how an outage usually shows when a pooled connection was used moments before the
+   * database went away: the pool hands it out unchecked, the statement fails on the broken line, the
+   * pool closes the connection, and the rollback fails with a plain "Connection is closed".
+   */
   public static boolean isOutage(Throwable failure) {
-    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    return verdict(failure, new IdentityHashMap<>()) == Verdict.OUTAGE;
+  }
+
+  private enum Verdict {
+    OUTAGE,
+    MESSAGE_AT_FAULT,
+    UNDECIDED
+  }
+
+  private static Verdict verdict(Throwable failure, Map<Throwable, Boolean> seen) {
     for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
       if (cause instanceof PoisonMessageException) {
         // The message was judged unreadable or unwanted: no wait makes it better.
-        return false;
+        return Verdict.MESSAGE_AT_FAULT;
       }
       if (isOutageItself(cause)) {
-        return true;
+        return Verdict.OUTAGE;
+      }
+      if (cause instanceof TransactionSystemException rollbackFailure && rollbackFailure.getApplicationException() != null) {
+        Verdict original = verdict(rollbackFailure.getApplicationException(), seen);
+        if (original != Verdict.UNDECIDED) {
+          return original;
+        }
       }
     }
-    return false;
+    return Verdict.UNDECIDED;
   }
 
   private static boolean isOutageItself(Throwable cause) {

@@ -3,15 +3,18 @@ package org.interestsoffice.platform.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import tools.jackson.core.exc.StreamReadException;
 
@@ -30,6 +33,31 @@ class OutagesTest {
   }
 
   @Test
+  void anOutageHiddenBehindTheRollbackItMadeFailIsStillAnOutage() {
+    // What a consumer sees when the pool hands it a connection used moments before the database went
+    // away (so not checked): the statement fails on the broken line, the pool closes the connection,
+    // and the rollback, failing with a plain "Connection is closed", is thrown in the statement's place.
+    TransactionSystemException rollbackFailed = rollbackFailedAfter(new DataAccessResourceFailureException(
+        "PreparedStatementCallback; An I/O error occurred while sending to the backend.",
+        new SQLException("An I/O error occurred while sending to the backend.", "08006", new SocketException("Connection reset by peer"))));
+    assertThat(Outages.isOutage(wrapped(rollbackFailed))).isTrue();
+  }
+
+  @Test
+  void theReasonLoggedAndKeptNamesTheOriginalFailureBeforeTheRollbacks() {
+    String reason = EventSubscription.reasonOf(wrapped(rollbackFailedAfter(new IllegalStateException("Parcel exploded"))));
+    assertThat(reason).isEqualTo("IllegalStateException: Parcel exploded; then TransactionSystemException: JDBC rollback failed"
+        + " (caused by SQLException: Connection is closed)");
+  }
+
+  @Test
+  void aRollbackThatFailsAfterTheMessageDidLeavesTheFaultWithTheMessage() {
+    assertThat(Outages.isOutage(wrapped(rollbackFailedAfter(new IllegalStateException("Parcel exploded"))))).isFalse();
+    assertThat(Outages.isOutage(wrapped(rollbackFailedAfter(
+        new PoisonMessageException("Unreadable payload", new ConnectException("Connection refused")))))).isFalse();
+  }
+
+  @Test
   void aMessageThatIsWrongIsNoOutage() {
     assertThat(Outages.isOutage(wrapped(new PoisonMessageException("Unreadable event envelope", new StreamReadException(null, "bad json"))))).isFalse();
     assertThat(Outages.isOutage(wrapped(new IllegalStateException("Parcel exploded")))).isFalse();
@@ -40,6 +68,13 @@ class OutagesTest {
   @Test
   void aMessageJudgedPoisonStaysPoisonWhateverItsCause() {
     assertThat(Outages.isOutage(new PoisonMessageException("No handler", new ConnectException("Connection refused")))).isFalse();
+  }
+
+  /** As Spring's TransactionTemplate throws it when the rollback after {@code failure} fails too. */
+  private static TransactionSystemException rollbackFailedAfter(Throwable failure) {
+    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(failure);
+    return rollbackFailed;
   }
 
   private static RuntimeException wrapped(Throwable failure) {
