@@ -17,7 +17,7 @@ export function MissionPicker({ missions, selected, page }: { missions: Mission[
       <select id="mission-picker" value={selected ?? ''} onChange={(e) => navigate(`${page}?mission=${e.currentTarget.value}`, true)}>
         {missions.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.officeCode} · {m.name}
+            {m.officeCode} · {m.name}{m.exercise ? ` · ${t('exercise.mark')}` : ''}
           </option>
         ))}
       </select>

@@ -3,8 +3,9 @@ import { useI18n } from '../i18n';
 import { ApiError } from '../lib/api';
 import { useNow } from '../lib/hooks';
 import { explain, type Explained } from '../lib/problems';
-import { countdown, formatCountdown, formatInZone, formatUtc, zoneCity } from '../lib/time';
-import type { AlertProgress } from '../lib/types';
+import { isExercise, timeLeft } from '../lib/caseClock';
+import { formatCountdown, formatInZone, formatUtc, zoneCity } from '../lib/time';
+import type { AlertProgress, Mission } from '../lib/types';
 
 /** An instant in the mission's local time, with UTC beside it. */
 export function Instant({ at, zone }: { at: string | null | undefined; zone: string }) {
@@ -22,15 +23,20 @@ export function Instant({ at, zone }: { at: string | null | undefined; zone: str
   );
 }
 
-/** The time left to a running deadline, ticking each second; past due it counts the overrun. */
-export function Countdown({ dueAt }: { dueAt: string }) {
+/**
+ * The time left to a running deadline on the mission's clock, ticking each second; past due it
+ * counts the overrun. An exercise's countdown stands still until its case clock is advanced.
+ */
+export function Countdown({ dueAt, mission }: { dueAt: string; mission: Pick<Mission, 'exercise'> }) {
   const { t } = useI18n();
   const now = useNow();
-  const left = countdown(dueAt, now);
+  const left = timeLeft(dueAt, mission, now);
   const text = formatCountdown(left, t('time.dayUnit'));
+  const onCaseClock = isExercise(mission);
+  const message = left.overdue ? (onCaseClock ? 'countdown.overdueCase' : 'countdown.overdue') : onCaseClock ? 'countdown.leftCase' : 'countdown.left';
   return (
-    <span class={left.overdue ? 'countdown overdue' : 'countdown'} role="timer" data-due={dueAt}>
-      {left.overdue ? t('countdown.overdue', { time: text }) : t('countdown.left', { time: text })}
+    <span class={left.overdue ? 'countdown overdue' : 'countdown'} role="timer" data-due={dueAt} data-clock={onCaseClock ? 'case' : 'wall'}>
+      {t(message, { time: text })}
     </span>
   );
 }

@@ -14,16 +14,17 @@ export type Action =
   | 'recordDeparture'
   | 'remainingStaff'
   | 'departureGroups'
+  | 'caseClock'
   | 'deadLetters';
 
 const MAY: Record<Role, readonly Action[]> = {
   'ministry-admin': [
     'createOffice', 'registerMission', 'missionEvents', 'deadlines', 'notes', 'registerStaff', 'editStaff', 'recordDeparture',
-    'remainingStaff', 'departureGroups', 'deadLetters',
+    'remainingStaff', 'departureGroups', 'caseClock', 'deadLetters',
   ],
   'office-head': [
     'registerMission', 'missionEvents', 'deadlines', 'notes', 'registerStaff', 'editStaff', 'recordDeparture', 'remainingStaff',
-    'departureGroups',
+    'departureGroups', 'caseClock',
   ],
   'office-officer': ['registerStaff', 'editStaff', 'recordDeparture'],
   'office-viewer': [],
@@ -31,6 +32,17 @@ const MAY: Record<Role, readonly Action[]> = {
 
 export function may(user: Pick<SignedIn, 'roles'>, action: Action): boolean {
   return user.roles.some((role) => MAY[role]?.includes(action));
+}
+
+/**
+ * Whether the user may advance the mission's case clock: only an exercise has one, and only a
+ * ministry administrator or an office head of the mission's own office may move it.
+ */
+export function mayAdvanceCaseClock(user: Pick<SignedIn, 'roles' | 'offices'>, mission: Pick<Mission, 'exercise' | 'officeCode'>): boolean {
+  if (!mission.exercise || !may(user, 'caseClock')) {
+    return false;
+  }
+  return user.roles.includes('ministry-admin') || user.offices.includes(mission.officeCode);
 }
 
 /** The role that says most about the user, for the header. */

@@ -33,6 +33,16 @@ describe('refusals in plain words', () => {
     expect(explain({ status: 404, title: 'Not Found' }, i18nFor('es')).title).toBe('No existe, o no es de su oficina.');
   });
 
+  it('explains a case clock that may not move, keeping the service’s sentence with the instants', () => {
+    const backwards = {
+      status: 409, title: 'Case clock moves forward only', field: 'advanceTo', caseNow: '2019-01-24T20:30:00Z',
+      detail: 'The case clock of Drill stands at 2019-01-24T20:30:00Z; 2019-01-23T20:30:00Z is not later',
+    };
+    expect(explain(backwards, i18nFor('es'))).toMatchObject({ title: 'El reloj del caso solo avanza.', detail: backwards.detail });
+    expect(explain({ status: 409, title: 'Not an exercise', detail: 'Embassy is a real mission' }, i18nFor('en')).title)
+      .toBe('This mission is not an exercise: it runs on the real clock, which nobody advances.');
+  });
+
   it('reads problem details, and plain-text refusals too', () => {
     expect(problemOf(409, '{"title":"Conflicting change","status":409}').title).toBe('Conflicting change');
     expect(problemOf(403, 'An expected CSRF token cannot be found')).toEqual({ status: 403, title: undefined, detail: 'An expected CSRF token cannot be found' });

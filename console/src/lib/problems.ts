@@ -52,6 +52,8 @@ const KNOWN_TITLES: Record<string, string> = {
   'Before the previous transition': 'problem.beforePreviousTransition',
   'Negotiation deadline passed': 'problem.negotiationPassed',
   'Note reference already used': 'problem.noteAlreadyUsed',
+  'Not an exercise': 'problem.notAnExercise',
+  'Case clock moves forward only': 'problem.caseClockBackwards',
 };
 
 // The status a refusal cites is the mission's, or for the mandate's refusals the mandate's.

@@ -41,6 +41,14 @@ export interface Mission {
   interestsSectionServices: string[];
   /** Who broke relations, once they are broken. */
   ruptureInitiatedBy?: RuptureInitiator | null;
+  /** Only for an exercise: where its case clock started and where it stands now. */
+  exercise?: Exercise | null;
+}
+
+/** A drill or a replayed case: its time rules follow the case clock, which moves only when advanced. */
+export interface Exercise {
+  startsAt: string;
+  caseNow: string;
 }
 
 export type RuptureInitiator = 'RECEIVING_STATE' | 'SENDING_STATE';

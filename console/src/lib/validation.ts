@@ -89,9 +89,24 @@ export function effectiveTime(zone: string, previous: string | null | undefined,
     if (wrong || !value || !previous) {
       return wrong;
     }
-    return Date.parse(zonedInputToInstant(value, zone)!) < Date.parse(previous)
-      ? invalid('validation.beforePrevious', { previous: `${instantToZonedInput(previous, zone).replace('T', ' ')} ${zoneCity(zone)}` })
-      : null;
+    return Date.parse(zonedInputToInstant(value, zone)!) < Date.parse(previous) ? invalid('validation.beforePrevious', { previous: localTime(previous, zone) }) : null;
+  };
+}
+
+/** An instant as the zone's wall-clock time, for a message: "2019-01-23 16:00 Caracas". */
+function localTime(instant: string, zone: string): string {
+  return `${instantToZonedInput(instant, zone).replace('T', ' ')} ${zoneCity(zone)}`;
+}
+
+/** A wall-clock time in the zone strictly later than the instant (a case clock moves forward only). */
+export function laterThan(zone: string, instant: string) {
+  const valid = dateTime(zone);
+  return (value: string): Invalid => {
+    const wrong = valid(value);
+    if (wrong || !value) {
+      return wrong;
+    }
+    return Date.parse(zonedInputToInstant(value, zone)!) <= Date.parse(instant) ? invalid('validation.afterCaseNow', { caseNow: localTime(instant, zone) }) : null;
   };
 }
 

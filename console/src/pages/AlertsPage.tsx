@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Instant, LoadError, Loading, ProblemBox, ProgressBar, Section } from '../components/common';
+import { ExerciseBanner } from '../components/ExerciseBanner';
 import { MissionPicker } from '../components/MissionPicker';
 import { useI18n } from '../i18n';
 import { ApiError, SessionEnded } from '../lib/api';
@@ -22,8 +23,10 @@ export function AlertsPage({ missionId }: { missionId: string | null }) {
   const { t } = useI18n();
   const user = useStore(signedIn)!;
   const missions = useLoad(data.missions, []);
+  const selected = missions.data?.find((m) => m.id === missionId);
   return (
     <div class="page alerts">
+      {selected && <ExerciseBanner mission={selected} onAdvanced={missions.reload} />}
       <h1>{t('alerts.title')}</h1>
       {missions.error !== undefined && <LoadError error={missions.error} />}
       {!missions.data && !missions.error && <Loading />}
@@ -49,7 +52,7 @@ function FanOut({ missions }: { missions: Mission[] }) {
       <div aria-live="polite">
         {loaded.data?.map(({ mission, progress }) =>
           progress ? (
-            <ProgressBar key={mission.id} progress={progress} name={`${mission.officeCode} · ${mission.name}`} />
+            <ProgressBar key={mission.id} progress={progress} name={`${mission.officeCode} · ${mission.name}${mission.exercise ? ` · ${t('exercise.mark')}` : ''}`} />
           ) : (
             <p key={mission.id} class="muted">{mission.name}: {t('alerts.noProgress')}</p>
           ),

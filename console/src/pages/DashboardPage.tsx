@@ -1,5 +1,6 @@
 import { ActionForm } from '../components/ActionForm';
 import { Badge, Countdown, Instant, LoadError, Loading, Section } from '../components/common';
+import { ExerciseBadge } from '../components/ExerciseBanner';
 import { useI18n } from '../i18n';
 import { post } from '../lib/api';
 import * as data from '../lib/data';
@@ -108,14 +109,18 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
   const overdue = overdueOf(summary);
   const unacknowledged = unacknowledgedOf(summary);
   return (
-    <li class="mission-card" data-testid="mission-card" data-mission={mission.id}>
+    <li class={mission.exercise ? 'mission-card exercise' : 'mission-card'} data-testid="mission-card" data-mission={mission.id}>
       <div class="mission-head">
         <Link href={`/missions/${mission.id}`} class="mission-name">{mission.name}</Link>
         <Badge group="status" value={mission.status} />
+        <ExerciseBadge mission={mission} />
       </div>
       <p class="muted small">
         {label('kind', mission.kind)} · {mission.city} · {mission.timeZone}
       </p>
+      {mission.exercise && (
+        <p class="small" data-testid="mission-case-now">{t('exercise.caseNow')}: <Instant at={mission.exercise.caseNow} zone={mission.timeZone} /></p>
+      )}
       {open.length === 0 && <p class="muted small">{t('dashboard.noRunningDeadline')}</p>}
       <ul class="deadlines">
         {open.map((d) => (
@@ -125,7 +130,7 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
                 ? t('deadline.personalOf', { name: staff?.find((p) => p.id === d.staffId)?.fullName ?? t('deadline.someone') })
                 : label('deadline', d.kind)}
             </span>{' '}
-            {d.status === 'RUNNING' ? <Countdown dueAt={d.dueAt} /> : <Badge group="deadlineStatus" value={d.status} />}
+            {d.status === 'RUNNING' ? <Countdown dueAt={d.dueAt} mission={mission} /> : <Badge group="deadlineStatus" value={d.status} />}
             <div class="small"><Instant at={d.dueAt} zone={mission.timeZone} /></div>
           </li>
         ))}

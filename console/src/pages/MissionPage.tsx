@@ -2,8 +2,10 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ActionForm, type Field } from '../components/ActionForm';
 import { Badge, Countdown, Instant, LoadError, Loading, ProgressBar, Section } from '../components/common';
+import { ExerciseBadge, ExerciseBanner } from '../components/ExerciseBanner';
 import { useI18n, type I18n } from '../i18n';
 import { post } from '../lib/api';
+import { clockOf, nowInput } from '../lib/caseClock';
 import * as data from '../lib/data';
 import type { Values } from '../lib/drafts';
 import { useLoad } from '../lib/hooks';
@@ -34,8 +36,6 @@ async function loadMission(id: string): Promise<MissionData> {
   return { mission, deadlines, timeline, notes, staff: staff ?? [], mandates };
 }
 
-const nowInput = (zone: string) => instantToZonedInput(Date.now(), zone);
-
 export function MissionPage({ missionId }: { missionId: string }) {
   const i18n = useI18n();
   const { t, label } = i18n;
@@ -60,11 +60,15 @@ export function MissionPage({ missionId }: { missionId: string }) {
   const offered = missionActions(user, mission);
   const mandateOffered = mandateActions(user, mission, mandates?.mandate);
   const currentMandate = mandates && mandates.mandate.status !== 'TERMINATED' ? mandates.mandate : undefined;
+  // The forms default to the mission's now: drawn anew when an exercise's case clock moves (drafts stay).
+  const clockKey = mission.exercise?.caseNow;
   return (
     <div class="page mission" data-testid="mission-page" data-mission={mission.id}>
+      <ExerciseBanner mission={mission} onAdvanced={loaded.reload} />
       <header class="page-header">
         <h1>{mission.name}</h1>
         <Badge group="status" value={mission.status} />
+        <ExerciseBadge mission={mission} />
       </header>
       <nav class="subnav" aria-label={t('mission.related')}>
         <Link href={`/staff?mission=${mission.id}`}>{t('mission.staffLink')}</Link>
@@ -104,13 +108,13 @@ export function MissionPage({ missionId }: { missionId: string }) {
 
       {(mandates || mandateOffered.length > 0) && (
         <Section id="protecting-power" title={t('mission.protectingPower')}>
-          <ProtectingPower mission={mission} mandates={mandates} notes={notes} offered={mandateOffered} staff={staff} onDone={loaded.reload} />
+          <ProtectingPower key={clockKey} mission={mission} mandates={mandates} notes={notes} offered={mandateOffered} staff={staff} onDone={loaded.reload} />
         </Section>
       )}
 
       {(may(user, 'missionEvents') || may(user, 'notes')) && (
         <Section id="actions" title={t('mission.actions')}>
-          <MissionActions mission={mission} notes={notes} deadlines={deadlines} staff={staff} mandates={mandates} offered={offered}
+          <MissionActions key={clockKey} mission={mission} notes={notes} deadlines={deadlines} staff={staff} mandates={mandates} offered={offered}
             previous={previousEffectiveAt(timeline)} i18n={i18n} mayNotes={may(user, 'notes')} onDone={loaded.reload} />
         </Section>
       )}
@@ -156,6 +160,7 @@ function DeadlineCard({ deadline, mission, notes, person, mayChange, onChanged }
   const { t, label } = useI18n();
   const [open, setOpen] = useState<'suspension' | 'extension' | 'reissue' | null>(null);
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const span = durationParts(deadline.duration);
   const changeable = deadline.status === 'RUNNING' || deadline.status === 'SUSPENDED';
   const reissuable = changeable || deadline.status === 'EXPIRED';
@@ -172,7 +177,7 @@ function DeadlineCard({ deadline, mission, notes, person, mayChange, onChanged }
       <header class="deadline-head">
         <h3>{person !== undefined ? t('deadline.personalOf', { name: person }) : label('deadline', deadline.kind)}</h3>
         <Badge group="deadlineStatus" value={deadline.status} />
-        {deadline.status === 'RUNNING' && <Countdown dueAt={deadline.dueAt} />}
+        {deadline.status === 'RUNNING' && <Countdown dueAt={deadline.dueAt} mission={mission} />}
       </header>
       <dl class="facts compact">
         <div><dt>{t('deadline.due')}</dt><dd><Instant at={deadline.dueAt} zone={zone} /></dd></div>
@@ -222,7 +227,7 @@ function DeadlineCard({ deadline, mission, notes, person, mayChange, onChanged }
       {open === 'extension' && (
         <ActionForm id={`extension:${deadline.id}`} title={t('deadline.extendTitle')} submitLabel={t('deadline.extend')} zone={zone}
           initial={{ newDueAt: instantToZonedInput(deadline.dueAt, zone) }}
-          fields={[noteField, { name: 'newDueAt', label: t('field.newDueAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'future')] }]}
+          fields={[noteField, { name: 'newDueAt', label: t('field.newDueAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'future', now)] }]}
           onCancel={() => setOpen(null)} onDone={done}
           onSubmit={(v) => post(`${base}/extension`, { noteReference: v.noteReference.trim(), newDueAt: zonedInputToInstant(v.newDueAt, zone) })} />
       )}
@@ -250,6 +255,7 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
 }) {
   const { t, label } = i18n;
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const base = `/missions/${mission.id}`;
   const noteRefs = notes.map((n) => n.reference);
   const registeredNote: Field = {
@@ -257,9 +263,9 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
     checks: [maxLength(100)],
   };
   const newNote: Field = { name: 'noteReference', label: t('field.noteReference'), type: 'text', required: true, checks: [maxLength(100)] };
-  const noteReceivedAt: Field = { name: 'noteReceivedAt', label: t('field.noteReceivedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] };
+  const noteReceivedAt: Field = { name: 'noteReceivedAt', label: t('field.noteReceivedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] };
   // Optional everywhere: left empty, the step took effect at its note's time (the service's default).
-  const effectiveAt: Field = { name: 'effectiveAt', label: t('field.effectiveAt'), type: 'datetime', hint: t('hint.effectiveAt'), checks: [effectiveTime(zone, previous)] };
+  const effectiveAt: Field = { name: 'effectiveAt', label: t('field.effectiveAt'), type: 'datetime', hint: t('hint.effectiveAt'), checks: [effectiveTime(zone, previous, now)] };
   const s = mission.status;
   const forms: { key: string; title: string; form: JSX.Element }[] = [];
   const instant = (v: Values, name: string) => zonedInputToInstant(v[name], zone);
@@ -275,7 +281,7 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
           form: (
             <ActionForm id={`rupture:${mission.id}`} title={t('action.rupture')} submitLabel={t('action.ruptureSubmit')} zone={zone}
               intro={<p class="hint">{t('action.ruptureIntro')}</p>} naming={about}
-              initial={{ initiatedBy: 'RECEIVING_STATE', noteReceivedAt: nowInput(zone), departureWindow: '72H', consularPostsClosed: 'true' }}
+              initial={{ initiatedBy: 'RECEIVING_STATE', noteReceivedAt: nowInput(mission), departureWindow: '72H', consularPostsClosed: 'true' }}
               fields={[
                 newNote,
                 { name: 'initiatedBy', label: t('field.initiatedBy'), type: 'select', required: true,
@@ -300,7 +306,7 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
           form: (
             <ActionForm id={`staff-ceiling:${mission.id}`} title={t('action.staffCeiling')} submitLabel={t('action.staffCeilingSubmit')} zone={zone}
               intro={<p class="hint">{t('action.staffCeilingIntro')}</p>} naming={about}
-              initial={{ noteReceivedAt: nowInput(zone), window: '30D' }}
+              initial={{ noteReceivedAt: nowInput(mission), window: '30D' }}
               fields={[
                 newNote,
                 noteReceivedAt,
@@ -322,7 +328,7 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
           form: (
             <ActionForm id={`persona-non-grata:${mission.id}`} title={t('action.personaNonGrata')} submitLabel={t('action.personaNonGrataSubmit')} zone={zone}
               intro={<p class="hint">{t('action.personaNonGrataIntro')}</p>} naming={(v) => naming(mission, staff, mandates, v.staffId)}
-              initial={{ noteReceivedAt: nowInput(zone), window: '72H' }}
+              initial={{ noteReceivedAt: nowInput(mission), window: '72H' }}
               fields={[
                 { name: 'staffId', label: t('field.person'), type: 'select', required: true,
                   options: declarable(staff).map((p) => ({ value: p.id, label: `${p.fullName} (${label('category', p.category)})` })),
@@ -346,10 +352,10 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
           form: (
             <ActionForm id={`negotiation:${mission.id}`} title={t('action.negotiation')} submitLabel={t('action.negotiationSubmit')} zone={zone}
               intro={<p class="hint">{t('action.negotiationIntro')}</p>} naming={about}
-              initial={{ agreedAt: nowInput(zone), window: '30D' }}
+              initial={{ agreedAt: nowInput(mission), window: '30D' }}
               fields={[
                 registeredNote,
-                { name: 'agreedAt', label: t('field.agreedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] },
+                { name: 'agreedAt', label: t('field.agreedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] },
                 { name: 'window', label: t('field.window'), type: 'duration', required: true, checks: [duration] },
                 { name: 'remainingStaffCeiling', label: t('field.remainingStaffCeiling'), type: 'number', required: true, checks: [wholeNumber(0, 1000)] },
                 effectiveAt,
@@ -420,7 +426,7 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
           key: 'closure', title: t('action.closure'),
           form: (
             <ActionForm id={`closure:${mission.id}`} title={t('action.closure')} submitLabel={t('action.closureSubmit')} zone={zone}
-              naming={about} initial={{ effectiveAt: nowInput(zone) }}
+              naming={about} initial={{ effectiveAt: nowInput(mission) }}
               fields={[registeredNote, { ...effectiveAt, label: t('field.closedAt'), hint: undefined, required: true }]}
               onSubmit={(v) => post(`${base}/closure`, { noteReference: v.noteReference.trim(), effectiveAt: instant(v, 'effectiveAt') })}
               onDone={onDone} />
@@ -434,11 +440,11 @@ function MissionActions({ mission, notes, deadlines, staff, mandates, offered, p
       key: 'note', title: t('action.note'),
       form: (
         <ActionForm id={`note:${mission.id}`} title={t('action.note')} submitLabel={t('action.noteSubmit')} zone={zone}
-          naming={about} initial={{ direction: 'INCOMING', at: nowInput(zone) }}
+          naming={about} initial={{ direction: 'INCOMING', at: nowInput(mission) }}
           fields={[
             { name: 'reference', label: t('field.noteReference'), type: 'text', required: true, checks: [maxLength(100)] },
             { name: 'direction', label: t('field.direction'), type: 'select', required: true, options: ['INCOMING', 'OUTGOING'].map((x) => ({ value: x, label: label('direction', x) })) },
-            { name: 'at', label: t('field.noteAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] },
+            { name: 'at', label: t('field.noteAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] },
             { name: 'summary', label: t('field.summary'), type: 'textarea', checks: [maxLength(2000)] },
           ]}
           onSubmit={(v) => post(`${base}/notes`, { reference: v.reference.trim(), direction: v.direction, at: instant(v, 'at'), summary: v.summary?.trim() || null })}
@@ -472,6 +478,7 @@ function ProtectingPower({ mission, mandates, notes, offered, staff, onDone }: {
   const i18n = useI18n();
   const { t, label } = i18n;
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const base = `/missions/${mission.id}/protecting-power`;
   const names = namesOf(mission, staff, mandates);
   const about = (): Naming => naming(mission, staff, mandates);
@@ -488,7 +495,7 @@ function ProtectingPower({ mission, mandates, notes, offered, staff, onDone }: {
             fields={[
               { name: 'protectingState', label: t('field.protectingState'), type: 'text', required: true, hint: t('hint.countryCode'), checks: [countryCode, thirdState(mission)] },
               { name: 'scope', label: t('field.scope'), type: 'select', required: true, options: scopes },
-              { name: 'hostConsentAt', label: t('field.hostConsentAt'), type: 'datetime', hint: t('hint.hostConsentPending'), checks: [dateTime(zone, 'past')] },
+              { name: 'hostConsentAt', label: t('field.hostConsentAt'), type: 'datetime', hint: t('hint.hostConsentPending'), checks: [dateTime(zone, 'past', now)] },
               { name: 'custodyOfPremises', label: t('field.custodyOfPremises'), type: 'checkbox' },
               { name: 'custodyOfArchives', label: t('field.custodyOfArchives'), type: 'checkbox' },
             ]}
@@ -504,8 +511,8 @@ function ProtectingPower({ mission, mandates, notes, offered, staff, onDone }: {
         key: 'protecting-power-consent', title: t('mandate.consent'),
         form: (
           <ActionForm id={`protecting-power-consent:${mission.id}`} title={t('mandate.consent')} submitLabel={t('mandate.consentSubmit')} zone={zone}
-            naming={about} initial={{ hostConsentAt: nowInput(zone) }}
-            fields={[{ name: 'hostConsentAt', label: t('field.hostConsentAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] }]}
+            naming={about} initial={{ hostConsentAt: nowInput(mission) }}
+            fields={[{ name: 'hostConsentAt', label: t('field.hostConsentAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] }]}
             onSubmit={(v) => post<Mandate>(`${base}/consent`, { hostConsentAt: zonedInputToInstant(v.hostConsentAt, zone) })}
             onDone={onDone} />
         ),
@@ -520,11 +527,11 @@ function ProtectingPower({ mission, mandates, notes, offered, staff, onDone }: {
             initial={{ withSuccessor: 'false', successorScope: 'BOTH' }}
             fields={[
               { name: 'noteReference', label: t('field.noteReference'), type: 'text', required: true, suggestions: notes.map((n) => n.reference), hint: t('hint.registeredNote'), checks: [maxLength(100)] },
-              { name: 'effectiveAt', label: t('field.effectiveAt'), type: 'datetime', hint: t('hint.effectiveAt'), checks: [dateTime(zone, 'past')] },
+              { name: 'effectiveAt', label: t('field.effectiveAt'), type: 'datetime', hint: t('hint.effectiveAt'), checks: [dateTime(zone, 'past', now)] },
               { name: 'withSuccessor', label: t('field.withSuccessor'), type: 'checkbox' },
               { name: 'successorState', label: t('field.successorState'), type: 'text', required: true, hint: t('hint.countryCode'), checks: [countryCode, thirdState(mission)], shownWhen: withSuccessor },
               { name: 'successorScope', label: t('field.successorScope'), type: 'select', required: true, options: scopes, shownWhen: withSuccessor },
-              { name: 'successorConsentAt', label: t('field.successorConsentAt'), type: 'datetime', hint: t('hint.hostConsentPending'), checks: [dateTime(zone, 'past')], shownWhen: withSuccessor },
+              { name: 'successorConsentAt', label: t('field.successorConsentAt'), type: 'datetime', hint: t('hint.hostConsentPending'), checks: [dateTime(zone, 'past', now)], shownWhen: withSuccessor },
             ]}
             onSubmit={(v) => post(`${base}/termination`, {
               noteReference: v.noteReference.trim(), effectiveAt: v.effectiveAt ? zonedInputToInstant(v.effectiveAt, zone) : undefined,

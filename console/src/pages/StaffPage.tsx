@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import { ActionForm } from '../components/ActionForm';
 import { Gauge, Instant, LoadError, Loading, ProblemBox, Section } from '../components/common';
+import { ExerciseBanner } from '../components/ExerciseBanner';
 import { MissionPicker } from '../components/MissionPicker';
 import { useI18n, type I18n } from '../i18n';
 import { ApiError, del, patch, post, SessionEnded } from '../lib/api';
+import { clockOf, nowInput } from '../lib/caseClock';
 import { downloadCsv, toCsv } from '../lib/csv';
 import * as data from '../lib/data';
 import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { explain, type Explained } from '../lib/problems';
 import { useStore } from '../lib/store';
-import { instantToZonedInput, zonedInputToInstant } from '../lib/time';
+import { zonedInputToInstant } from '../lib/time';
 import type { Accountability, DepartureGroup, Mission, StaffMember } from '../lib/types';
 import { countryCode, dateTime, email, maxLength, phone } from '../lib/validation';
 import { signedIn } from '../session';
@@ -75,6 +77,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
   }
   const { mission, staff, roster, groups, accountability } = loaded.data;
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const inCategory = (s: StaffMember) => !category || s.category === category;
   const shown = roster.items.filter(inCategory);
   const matching = staff.filter((s) => (!status || s.status === status) && inCategory(s));
@@ -121,6 +124,7 @@ function MissionStaff({ missionId }: { missionId: string }) {
 
   return (
     <>
+      <ExerciseBanner mission={mission} onAdvanced={loaded.reload} />
       {loaded.error !== undefined && <LoadError error={loaded.error} />}
       <Section id="remaining" title={t('staff.remaining')}>
         <Gauge used={remaining} ceiling={mission.remainingStaffCeiling} label={t('staff.remainingGauge')} />
@@ -188,8 +192,8 @@ function MissionStaff({ missionId }: { missionId: string }) {
         )}
         {departing && staff.some((s) => s.id === departing) && (
           <ActionForm id={`departure:${departing}`} title={t('staff.departureTitle', { name: nameOf(departing) })} submitLabel={t('staff.recordDeparture')} zone={zone}
-            initial={{ departedAt: instantToZonedInput(Date.now(), zone) }}
-            fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] }]}
+            initial={{ departedAt: nowInput(mission) }}
+            fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] }]}
             onCancel={() => setDeparting(null)}
             onSubmit={(v) => post(`/staff/${departing}/departure`, { departedAt: zonedInputToInstant(v.departedAt, zone) })}
             onDone={() => { setDeparting(null); loaded.reload(); }} />
@@ -219,7 +223,8 @@ function MissionStaff({ missionId }: { missionId: string }) {
         </details>
       )}
 
-      <DepartureGroups mission={mission} staff={staff} groups={groups.items} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload}
+      {/* Its forms default to the mission's now: drawn anew when an exercise's case clock moves. */}
+      <DepartureGroups key={mission.exercise?.caseNow} mission={mission} staff={staff} groups={groups.items} mayManage={may(user, 'departureGroups')} onChanged={loaded.reload}
         onMore={groups.more ? () => setGroupPages((n) => n + 1) : undefined} />
 
       <Section id="accountability" title={t('staff.accountability')}
@@ -293,6 +298,7 @@ function DepartureGroups({ mission, staff, groups, mayManage, onChanged, onMore 
 }) {
   const { t, label } = useI18n();
   const zone = mission.timeZone;
+  const now = clockOf(mission);
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
   const free = staff.filter((s) => !grouped.has(s.id) && s.status !== 'DEPARTED' && s.status !== 'REMAINING');
   const nameOf = (id: string) => staff.find((s) => s.id === id)?.fullName ?? id;
@@ -325,8 +331,8 @@ function DepartureGroups({ mission, staff, groups, mayManage, onChanged, onMore 
                 <summary>{t('groups.confirm')}</summary>
                 <ActionForm id={`group-departure:${g.id}`} title={t('groups.confirm')} submitLabel={t('groups.confirmSubmit')} zone={zone}
                   intro={<p class="hint">{t('groups.confirmIntro')}</p>}
-                  initial={{ departedAt: instantToZonedInput(Date.now(), zone) }}
-                  fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past')] }]}
+                  initial={{ departedAt: nowInput(mission) }}
+                  fields={[{ name: 'departedAt', label: t('field.departedAt'), type: 'datetime', required: true, checks: [dateTime(zone, 'past', now)] }]}
                   onSubmit={(v) => post(`/departure-groups/${g.id}/departure`, { departedAt: zonedInputToInstant(v.departedAt, zone) })}
                   onDone={onChanged} />
               </details>

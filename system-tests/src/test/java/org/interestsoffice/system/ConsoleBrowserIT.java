@@ -41,6 +41,7 @@ class ConsoleBrowserIT {
   private static final String CARACAS_EMBASSY = "Embassy of the United States in Caracas " + RUN;
   private static final String MIAMI_CONSULATE = "Consulate General of Venezuela in Miami " + RUN;
   private static final String INTERESTS_SECTION = "Interests Section of Venezuela in Washington " + RUN;
+  private static final String EXERCISE = "Exercise: Embassy of Venezuela in Washington, 2019 " + RUN;
   private static final Duration FAN_OUT = Duration.ofSeconds(90);
 
   private static RunningSystem system;
@@ -353,6 +354,71 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(7)
+  void anExerciseIsShownAsOneItsCountdownRunsOnTheCaseClockAndTheHeadAdvancesIt() {
+    // The 2019 case replayed as an exercise: the note of 23 January 2019, 20:00 UTC, gives 72 hours.
+    GatewayClient head = system.as("was.head");
+    Map<String, Object> drill = new LinkedHashMap<>(mission("WAS", EXERCISE, "VE", "US", "Washington", "America/New_York"));
+    drill.put("exercise", Map.of("startsAt", "2019-01-23T19:00:00Z"));
+    String exercise = created(head.post("/api/missions", drill, "console-exercise"));
+    assertThat(head.post("/api/missions/" + exercise + "/case-clock", Map.of("advanceTo", "2019-01-23T20:30:00Z"), "console-exercise").status()).isEqualTo(200);
+    GatewayClient.Response severed = head.post("/api/missions/" + exercise + "/rupture",
+        Map.of("noteReference", "EX-2019-" + RUN, "noteReceivedAt", "2019-01-23T20:00:00Z", "departureWindow", "PT72H", "consularPostsClosed", true),
+        "console-exercise");
+    assertThat(severed.status()).as(severed.body().toString()).isEqualTo(200);
+
+    // Marked in the list of missions, the real one beside it not.
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    assertThat(missionCard(exercise).findElement(By.cssSelector("[data-testid=exercise-badge]")).getText()).isEqualTo("EXERCISE");
+    assertThat(missionCard(washington).findElements(By.cssSelector("[data-testid=exercise-badge]"))).isEmpty();
+
+    // The banner: an exercise, its case clock and its start in New York time and in UTC.
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + exercise);
+    WebElement banner = browser.find(By.cssSelector("[data-testid=exercise-banner]"));
+    assertThat(banner.getText()).contains("EXERCISE");
+    assertThat(text("[data-testid=case-now]")).contains("23 Jan 2019, 15:30", "New York", "23 Jan 2019, 20:30 UTC");
+    assertThat(text("[data-testid=case-start]")).contains("23 Jan 2019, 14:00", "23 Jan 2019, 19:00 UTC");
+    assertThat(text(".page-header [data-testid=exercise-badge]")).isEqualTo("EXERCISE");
+    // The countdown counts on the case clock, which stands still until it is advanced.
+    String countdown = "[data-testid=deadline][data-status=RUNNING] .countdown";
+    assertThat(text(countdown)).isEqualTo("2 d 23:30:00 left on the case clock");
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> text(countdown).equals("2 d 23:30:00 left on the case clock"));
+    // A form's time defaults to the case clock, not to today.
+    openAction("negotiation");
+    assertThat(browser.find(By.cssSelector("[data-action=negotiation] input[name=agreedAt]")).getAttribute("value")).isEqualTo("2019-01-23T15:30");
+    browser.screenshot("06b-exercise-mission");
+
+    // One day forward with the control: the case clock, the countdown and the forms follow.
+    click("[data-testid=case-clock-control] button[data-step='86400000']");
+    browser.await(d -> text("[data-testid=case-now]").contains("24 Jan 2019, 20:30 UTC"));
+    browser.await(d -> text(countdown).equals("1 d 23:30:00 left on the case clock"));
+    assertThat(head.get("/api/missions/" + exercise).body().path("exercise").path("caseNow").asString()).isEqualTo("2019-01-24T20:30:00Z");
+    openAction("negotiation");
+    assertThat(browser.find(By.cssSelector("[data-action=negotiation] input[name=agreedAt]")).getAttribute("value")).isEqualTo("2019-01-24T15:30");
+
+    // Backwards is refused before anything is sent; past the due instant the deadline runs out.
+    openAction("case-clock");
+    setDateTime("[data-action=case-clock] input[name=advanceTo]", "2019-01-24T10:00");
+    click("[data-action=case-clock] button[type=submit]");
+    assertThat(browser.find(By.cssSelector("[data-action=case-clock] .field.invalid .error")).getText())
+        .isEqualTo("Must be later than the case clock (2019-01-24 15:30 New York): it moves forward only.");
+    setDateTime("[data-action=case-clock] input[name=advanceTo]", "2019-01-27T15:30");
+    click("[data-action=case-clock] button[type=submit]");
+    browser.await(d -> text("[data-testid=case-now]").contains("27 Jan 2019, 20:30 UTC"));
+    browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=EXPIRED]"));
+    assertThat(browser.driver.findElements(By.cssSelector(countdown))).isEmpty();
+    browser.await(d -> text("[data-testid=timeline]").contains("Departure deadline: expired"));
+    assertThat(head.get("/api/missions/" + exercise).body().path("exercise").path("caseNow").asString()).isEqualTo("2019-01-27T20:30:00Z");
+    browser.screenshot("06c-exercise-advanced");
+
+    // Its other pages say so too.
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + exercise);
+    assertThat(browser.find(By.cssSelector("[data-testid=exercise-banner] [data-testid=case-now]")).getText()).contains("27 Jan 2019, 20:30 UTC");
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts?mission=" + exercise);
+    assertThat(browser.find(By.cssSelector("[data-testid=exercise-banner]")).getText()).contains("EXERCISE");
+  }
+
+  @Test
+  @Order(8)
   void aCaracasOfficerSeesNoWashingtonDataAndIsOfferedNoHeadsAction() {
     browser.clickAndLeave(browser.find(By.cssSelector("[data-testid=sign-out]")));
     // Signing out ended the Keycloak session too: the login page asks again.
@@ -393,7 +459,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void theConsoleSpeaksSpanishAndRemembersIt() {
     browser.driver.get(system.gateway.baseUrl() + "/console/");
     new Select(browser.find(By.id("language"))).selectByValue("es");
@@ -462,6 +528,12 @@ class ConsoleBrowserIT {
 
   private static void click(String css) {
     browser.find(By.cssSelector(css)).click();
+  }
+
+  /** A datetime-local input takes its value as the page's script does: typing depends on the browser's locale. */
+  private static void setDateTime(String css, String value) {
+    browser.driver.executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", browser.find(By.cssSelector(css)), value);
   }
 
   private static void type(String css, String text) {
