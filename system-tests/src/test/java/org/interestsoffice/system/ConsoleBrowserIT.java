@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -512,6 +515,93 @@ class ConsoleBrowserIT {
     assertThat(officeHead.get("/api/missions/" + ottawa).body().path("status").asString()).isEqualTo("RELATIONS_SEVERED");
     assertThat(officeHead.get("/api/missions/" + ottawa + "/timeline").body().toString()).contains("KEY-2019-" + RUN);
     browser.screenshot("09-keyboard-rupture");
+  }
+
+  @Test
+  @Order(11)
+  void theDepartureDeadlineIsSuspendedExtendedAndReissuedFromItsCard() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + ottawa);
+    String deadline = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]")).getAttribute("data-deadline");
+    String card = "[data-deadline='" + deadline + "']";
+
+    // Suspended when it runs out, as the 72 hours of January 2019 were.
+    pressButton(card, "Suspend");
+    type(card + " form input[name=noteReference]", "KEY-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.find(By.cssSelector(card + "[data-status=SUSPENDED]"));
+
+    // Extended by a day, from its card.
+    pressButton(card, "Extend");
+    WebElement newDueAt = browser.find(By.cssSelector(card + " form input[name=newDueAt]"));
+    String dayLater = LocalDateTime.parse(newDueAt.getAttribute("value")).plusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    enterDateTime(newDueAt, dayLater);
+    type(card + " form input[name=noteReference]", "KEY-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.await(d -> d.findElements(By.cssSelector(card + " form")).isEmpty() && textContent(card).contains("extended"));
+
+    // Reissued from a new note: a new deadline runs from its receipt, this one is superseded.
+    openAction("note");
+    type("[data-action=note] input[name=reference]", "MAR-2019-" + RUN);
+    type("[data-action=note] textarea[name=summary]", "A new 72-hour deadline for the last staff");
+    click("[data-action=note] button[type=submit]");
+    browser.await(d -> text("#notes").contains("MAR-2019-" + RUN));
+    pressButton(card, "Reissue");
+    type(card + " form input[name=noteReference]", "MAR-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.find(By.cssSelector(card + "[data-status=SUPERSEDED]"));
+    WebElement reissued = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]"));
+    assertThat(reissued.getAttribute("data-deadline")).isNotEqualTo(deadline);
+    assertThat(reissued.getText()).contains("MAR-2019-" + RUN);
+    browser.await(d -> text("[data-testid=timeline]").contains("Departure deadline: suspended"));
+    assertThat(text("[data-testid=timeline]")).contains("Departure deadline: extended");
+    browser.screenshot("10-deadline-suspended-extended-reissued", 1600);
+  }
+
+  @Test
+  @Order(12)
+  void aDepartureGroupIsCreatedFilledAndConfirmedAsDeparted() {
+    String rosa = registerOnceMissionIsKnown(system.as("was.officer"), ottawa, staff("Rosa Agregada " + RUN, "DIPLOMATIC_AGENT", "VE"));
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + ottawa);
+    browser.find(By.cssSelector("tr[data-staff='" + rosa + "']"));
+
+    browser.find(By.cssSelector("#groups details.form-card > summary")).click();
+    type("form[data-form=group-create] input[name=name]", "Charter Ottawa–Caracas " + RUN);
+    enterDateTime(browser.find(By.cssSelector("form[data-form=group-create] input[name=scheduledAt]")),
+        LocalDateTime.now(ZoneId.of("America/Toronto")).plusHours(6).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    click("form[data-form=group-create] button[type=submit]");
+    WebElement group = browser.find(By.xpath("//article[@data-group][h3[contains(., 'Charter Ottawa–Caracas " + RUN + "')]]"));
+    String groupCss = "article[data-group='" + group.getAttribute("data-group") + "']";
+
+    browser.find(By.xpath("//article[@data-group='" + group.getAttribute("data-group") + "']//summary[normalize-space()='Add members']")).click();
+    click(groupCss + " form[data-form=group-members] input[name='" + rosa + "']");
+    click(groupCss + " form[data-form=group-members] button[type=submit]");
+    browser.await(d -> text(groupCss).contains("1 member(s): Rosa Agregada " + RUN));
+
+    browser.find(By.xpath("//article[@data-group='" + group.getAttribute("data-group") + "']//summary[normalize-space()='Confirm the departure']")).click();
+    click(groupCss + " form[data-form=group-departure] button[type=submit]");
+    browser.await(d -> text(groupCss).contains("Departed"));
+    browser.await(d -> "DEPARTED".equals(d.findElement(By.cssSelector("tr[data-staff='" + rosa + "']")).getAttribute("data-status")));
+    assertThat(system.as("was.head").get("/api/staff/" + rosa).body().path("status").asString()).isEqualTo("DEPARTED");
+    browser.screenshot("11-departure-group-departed");
+  }
+
+  /** Presses the button of this name inside the element the selector names. */
+  private static void pressButton(String within, String name) {
+    browser.find(By.cssSelector(within)).findElement(By.xpath(".//button[normalize-space()='" + name + "']")).click();
+  }
+
+  /** A date and time field filled as its picker would (typing into one depends on the browser's locale). */
+  private static void enterDateTime(WebElement field, String localDateTime) {
+    browser.driver.executeScript(
+        "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(arguments[0], arguments[1]);"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        field, localDateTime);
+  }
+
+  /** The text of an element, folded parts included. */
+  private static String textContent(String css) {
+    List<WebElement> found = browser.driver.findElements(By.cssSelector(css));
+    return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute("textContent"));
   }
 
   /** Tab (at most 80 times) until the focus is on the element the selector names, checking each stop is visibly focused. */
