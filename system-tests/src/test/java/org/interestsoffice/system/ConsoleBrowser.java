@@ -115,11 +115,11 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /**
-   * axe-core's audit of the page as it is now: every serious or critical violation, one line per
-   * element ("impact rule: help at selector: what to fix"); none when the page passes. axe skips
-   * what is hidden, so the caller unfolds what it wants audited first.
+   * axe-core's audit of the page as it is now: every violation, one line per element ("impact
+   * rule: help at selector: what to fix"), serious and critical first; none when the page passes.
+   * axe skips what is hidden, so the caller unfolds what it wants audited first.
    */
-  List<String> seriousAccessibilityViolations() {
+  List<String> accessibilityViolations() {
     if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
       driver.executeScript(axeSource());
     }
@@ -127,13 +127,18 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.executeAsyncScript(
             """
             const done = arguments[arguments.length - 1];
+            const rank = {critical: 0, serious: 1, moderate: 2, minor: 3};
             axe.run(document, {resultTypes: ['violations']}).then(
               results => done(results.violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .sort((a, b) => rank[a.impact] - rank[b.impact])
                 .flatMap(v => v.nodes.map(n => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')))),
-              error => done(['axe-core could not audit the page: ' + error]));
+              error => done(['critical axe-core could not audit the page: ' + error]));
             """);
     return ((List<?>) found).stream().map(String::valueOf).toList();
+  }
+
+  static boolean seriousOrCritical(String violation) {
+    return violation.startsWith("serious ") || violation.startsWith("critical ");
   }
 
   private static String axeSource() {
