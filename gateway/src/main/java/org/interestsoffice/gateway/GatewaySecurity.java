@@ -69,10 +69,13 @@ class GatewaySecurity {
     DefaultServerOAuth2AuthorizationRequestResolver withPkce = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
     withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
     return http
-        .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console/**", "/oauth2/**", "/login/**", "/logout"))
+        .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/", "/console/**", "/oauth2/**", "/login/**", "/logout"))
         .authorizeExchange(
             exchanges ->
                 exchanges
+                    // The gateway's root only sends the browser on to the console, which signs in.
+                    .pathMatchers(HttpMethod.GET, "/")
+                    .permitAll()
                     // The API behind the session: the same table of who may do what as /api/**.
                     .pathMatchers("/console/api/**")
                     .access(new ConsoleAccessRules(sessions))

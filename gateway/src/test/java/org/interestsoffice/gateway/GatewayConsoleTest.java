@@ -42,6 +42,26 @@ class GatewayConsoleTest extends GatewayInFrontOfServices {
   }
 
   @Test
+  void theGatewaysRootSendsANewcomerToTheConsolesSignInWhileTheApiStillAsksForAToken() {
+    client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+        .expectStatus().isSeeOther()
+        .expectHeader().location("/console/");
+    client.get().uri("/console/").accept(MediaType.TEXT_HTML).exchange()
+        .expectStatus().isFound()
+        .expectHeader().location("/oauth2/authorization/keycloak");
+    // An API client without a token is not sent to a login page: it gets the problem document.
+    for (String path : new String[] {"/api/missions", "/api/", "/api"}) {
+      client.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
+          .expectStatus().isUnauthorized()
+          .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+          .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+    // Only the root is open, and only to be redirected: anything else there still needs a token.
+    client.post().uri("/").exchange().expectStatus().value(status -> assertThat(status).isIn(401, 403));
+    assertThat(missions.received()).isEmpty();
+  }
+
+  @Test
   void everyAddressOfTheConsoleIsItsPageWithAStrictContentSecurityPolicy() {
     for (String path : new String[] {"/console/", "/console/missions/" + UUID.randomUUID(), "/console/staff", "/console/alerts"}) {
       signedIn("WAS").get().uri(path).exchange()

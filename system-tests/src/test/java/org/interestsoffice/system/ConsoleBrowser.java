@@ -32,6 +32,8 @@ final class ConsoleBrowser implements AutoCloseable {
   static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
   static final Dimension LAPTOP = new Dimension(1366, 900);
   static final Dimension TABLET = new Dimension(820, 1180);
+  /** axe-core, from the console's own devDependencies (its build runs npm ci); nothing is downloaded by the tests. */
+  static final Path AXE = Path.of("..", "console", "node_modules", "axe-core", "axe.min.js");
 
   final ChromeDriver driver;
   private final Path profile;
@@ -110,6 +112,41 @@ final class ConsoleBrowser implements AutoCloseable {
   /** Clicks without waiting for the navigation the click starts (the caller waits for where it leads). */
   void clickAndLeave(WebElement element) {
     driver.executeScript("const target = arguments[0]; setTimeout(() => target.click(), 0);", element);
+  }
+
+  /**
+   * axe-core's audit of the page as it is now: every violation, one line per element ("impact
+   * rule: help at selector: what to fix"), serious and critical first; none when the page passes.
+   * axe skips what is hidden, so the caller unfolds what it wants audited first.
+   */
+  List<String> accessibilityViolations() {
+    if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
+      driver.executeScript(axeSource());
+    }
+    Object found =
+        driver.executeAsyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const rank = {critical: 0, serious: 1, moderate: 2, minor: 3};
+            axe.run(document, {resultTypes: ['violations']}).then(
+              results => done(results.violations
+                .sort((a, b) => rank[a.impact] - rank[b.impact])
+                .flatMap(v => v.nodes.map(n => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')))),
+              error => done(['critical axe-core could not audit the page: ' + error]));
+            """);
+    return ((List<?>) found).stream().map(String::valueOf).toList();
+  }
+
+  static boolean seriousOrCritical(String violation) {
+    return violation.startsWith("serious ") || violation.startsWith("critical ");
+  }
+
+  private static String axeSource() {
+    try {
+      return Files.readString(AXE);
+    } catch (IOException e) {
+      throw new IllegalStateException("axe-core is missing at " + AXE.toAbsolutePath() + ": run `npm ci` in console/ (the console's build does)", e);
+    }
   }
 
   /** A screenshot of the whole page as it is now, for the build's records and the README. */

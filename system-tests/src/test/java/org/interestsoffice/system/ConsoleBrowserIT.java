@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -49,6 +55,7 @@ class ConsoleBrowserIT {
   private static String washington;
   private static String caracas;
   private static String miami;
+  private static String ottawa;
   private static final List<String> washingtonStaff = new ArrayList<>();
   private static final Map<String, String> miamiStaff = new LinkedHashMap<>();
 
@@ -478,6 +485,217 @@ class ConsoleBrowserIT {
     browser.driver.manage().window().setSize(ConsoleBrowser.TABLET);
     browser.screenshot("08-staff-spanish-tablet");
     browser.driver.manage().window().setSize(ConsoleBrowser.LAPTOP);
+  }
+
+  @Test
+  @Order(9)
+  void everyPageOfTheConsolePassesAnAxeAuditWithoutASeriousOrCriticalViolation() {
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    new Select(browser.find(By.id("language"))).selectByValue("en");
+    browser.await(d -> text("h1").equals("Staff"));
+    browser.clickAndLeave(browser.find(By.cssSelector("[data-testid=sign-out]")));
+    browser.await(d -> d.getCurrentUrl().startsWith(system.keycloak.issuer() + "/protocol/openid-connect/auth"));
+    browser.find(By.id("kc-form-login"));
+    report(found, "sign-in (Keycloak's login page)", browser.accessibilityViolations());
+    // A ministry administrator sees every page, the dead letters included.
+    signInOnKeycloak("ministry.admin", null);
+    browser.find(By.cssSelector("[data-testid=user-name]"));
+
+    audit(found, "dashboard", "/console/", "[data-testid=mission-card]", null, null);
+    audit(found, "mission: negotiating, remaining staff ceiling, deadline history, every action's form", "/console/missions/" + washington, "[data-testid=deadline]", null, null);
+    audit(found, "mission: a deadline's suspension form", "/console/missions/" + washington, "[data-testid=deadline] button[aria-expanded=false]",
+        "[data-testid=deadline] button[aria-expanded=false]", "[data-testid=deadline] form");
+    audit(found, "mission: reduction and persona non grata", "/console/missions/" + miami, "[data-testid=deadline][data-kind=PERSONAL]", null, null);
+    audit(found, "staff: choosing a mission", "/console/staff", "#mission-picker", null, null);
+    audit(found, "staff of a mission: roster, remaining staff, departure groups, accountability", "/console/staff?mission=" + washington, "[data-testid=roster]", null, null);
+    audit(found, "staff: editing a member", "/console/staff?mission=" + washington, "[data-testid=roster] button[aria-expanded=false]",
+        "[data-testid=roster] button[aria-expanded=false]", "#roster form");
+    audit(found, "alerts: every mission's fan-out, dead letters", "/console/alerts", "#dead-letters", null, null);
+    audit(found, "alerts of a mission: each person's alerts and a delivery log", "/console/alerts?mission=" + washington, ".person-alerts button[aria-expanded=false]",
+        ".person-alerts button[aria-expanded=false]", "[data-testid=delivery-log]");
+
+    assertThat(found).allSatisfy((page, violations) -> assertThat(violations).as(page).isEmpty());
+    // The audit can fail: a button without a name, added to the page, is reported.
+    browser.driver.executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', '<button type=\"button\" id=\"unnamed\"></button>')");
+    assertThat(browser.accessibilityViolations()).anySatisfy(violation -> assertThat(violation).startsWith("critical button-name").contains("#unnamed"));
+  }
+
+  /**
+   * The page at this address audited by axe-core once it has loaded, with every folded form and
+   * history open (axe skips what is hidden) and, given a toggle, that toggle pressed and what it
+   * unfolds shown. What axe found is printed page by page and kept for the assertion.
+   */
+  private static void audit(Map<String, List<String>> found, String page, String path, String ready, String toggle, String unfolded) {
+    browser.driver.get(system.gateway.baseUrl() + path);
+    browser.find(By.cssSelector(ready));
+    browser.await(d -> !d.findElement(By.tagName("body")).getText().contains("Loading…"));
+    browser.driver.executeScript("document.querySelectorAll('details').forEach(details => details.open = true)");
+    if (toggle != null) {
+      click(toggle);
+      browser.find(By.cssSelector(unfolded));
+    }
+    report(found, page, browser.accessibilityViolations());
+  }
+
+  /** Prints every violation axe found on the page; keeps the serious and critical ones for the assertion. */
+  private static void report(Map<String, List<String>> found, String page, List<String> violations) {
+    System.out.println("axe-core, " + page + ": " + (violations.isEmpty() ? "no violation" : "\n  " + String.join("\n  ", violations)));
+    found.put(page, violations.stream().filter(ConsoleBrowser::seriousOrCritical).toList());
+  }
+
+  @Test
+  @Order(10)
+  void theWashingtonHeadSignsInAndDeclaresARuptureWithTheKeyboardAlone() {
+    String name = "Embassy of Venezuela in Ottawa " + RUN;
+    ottawa = created(system.as("was.head").post("/api/missions", mission("WAS", name, "VE", "CA", "Ottawa", "America/Toronto"), "console-setup"));
+    browser.clickAndLeave(browser.find(By.cssSelector("[data-testid=sign-out]")));
+    browser.await(d -> d.getCurrentUrl().startsWith(system.keycloak.issuer() + "/protocol/openid-connect/auth"));
+    browser.find(By.id("kc-form-login"));
+
+    // Keycloak's page: to the user name, type, on to the password, type, Enter.
+    tabTo("#username", false);
+    press("was.head");
+    tabTo("#password", false);
+    press(KeycloakServer.DEMO_PASSWORD);
+    try {
+      press(Keys.ENTER);
+    } catch (TimeoutException stillRedirecting) {
+      // The sign-in goes through a redirect chain across two sites: the test waits for where it leads.
+    }
+    browser.await(d -> d.getCurrentUrl().startsWith(system.gateway.baseUrl() + "/console/"));
+    browser.find(By.cssSelector("[data-testid=mission-card][data-mission='" + ottawa + "']"));
+
+    // The console: every stop of the focus is visible, from the skip link to the submit button.
+    tabTo("[data-mission='" + ottawa + "'] a", true);
+    press(Keys.ENTER);
+    browser.find(By.cssSelector("[data-testid=mission-page][data-mission='" + ottawa + "']"));
+    tabTo("details[data-action=rupture] > summary", true);
+    press(Keys.ENTER);
+    tabTo("[data-action=rupture] input[name=noteReference]", true);
+    press("KEY-2019-" + RUN);
+    tabTo("[data-action=rupture] button[type=submit]", true);
+    press(Keys.SPACE);
+
+    browser.await(d -> text(".page-header .badge").equals("Relations severed"));
+    browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]"));
+    GatewayClient officeHead = system.as("was.head");
+    assertThat(officeHead.get("/api/missions/" + ottawa).body().path("status").asString()).isEqualTo("RELATIONS_SEVERED");
+    assertThat(officeHead.get("/api/missions/" + ottawa + "/timeline").body().toString()).contains("KEY-2019-" + RUN);
+    browser.screenshot("09-keyboard-rupture");
+  }
+
+  @Test
+  @Order(11)
+  void theDepartureDeadlineIsSuspendedExtendedAndReissuedFromItsCard() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + ottawa);
+    String deadline = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]")).getAttribute("data-deadline");
+    String card = "[data-deadline='" + deadline + "']";
+
+    // Suspended when it runs out, as the 72 hours of January 2019 were.
+    pressButton(card, "Suspend");
+    type(card + " form input[name=noteReference]", "KEY-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.find(By.cssSelector(card + "[data-status=SUSPENDED]"));
+
+    // Extended by a day, from its card.
+    pressButton(card, "Extend");
+    WebElement newDueAt = browser.find(By.cssSelector(card + " form input[name=newDueAt]"));
+    String dayLater = LocalDateTime.parse(newDueAt.getAttribute("value")).plusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+    enterDateTime(newDueAt, dayLater);
+    type(card + " form input[name=noteReference]", "KEY-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.await(d -> d.findElements(By.cssSelector(card + " form")).isEmpty() && textContent(card).contains("extended"));
+
+    // Reissued from a new note: a new deadline runs from its receipt, this one is superseded.
+    openAction("note");
+    type("[data-action=note] input[name=reference]", "MAR-2019-" + RUN);
+    type("[data-action=note] textarea[name=summary]", "A new 72-hour deadline for the last staff");
+    click("[data-action=note] button[type=submit]");
+    browser.await(d -> text("#notes").contains("MAR-2019-" + RUN));
+    pressButton(card, "Reissue");
+    type(card + " form input[name=noteReference]", "MAR-2019-" + RUN);
+    click(card + " form button[type=submit]");
+    browser.find(By.cssSelector(card + "[data-status=SUPERSEDED]"));
+    WebElement reissued = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]"));
+    assertThat(reissued.getAttribute("data-deadline")).isNotEqualTo(deadline);
+    assertThat(reissued.getText()).contains("MAR-2019-" + RUN);
+    browser.await(d -> text("[data-testid=timeline]").contains("Departure deadline: suspended"));
+    assertThat(text("[data-testid=timeline]")).contains("Departure deadline: extended");
+    browser.screenshot("10-deadline-suspended-extended-reissued", 1600);
+  }
+
+  @Test
+  @Order(12)
+  void aDepartureGroupIsCreatedFilledAndConfirmedAsDeparted() {
+    String rosa = registerOnceMissionIsKnown(system.as("was.officer"), ottawa, staff("Rosa Agregada " + RUN, "DIPLOMATIC_AGENT", "VE"));
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + ottawa);
+    browser.find(By.cssSelector("tr[data-staff='" + rosa + "']"));
+
+    browser.find(By.cssSelector("#groups details.form-card > summary")).click();
+    type("form[data-form=group-create] input[name=name]", "Charter Ottawa–Caracas " + RUN);
+    enterDateTime(browser.find(By.cssSelector("form[data-form=group-create] input[name=scheduledAt]")),
+        LocalDateTime.now(ZoneId.of("America/Toronto")).plusHours(6).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+    click("form[data-form=group-create] button[type=submit]");
+    WebElement group = browser.find(By.xpath("//article[@data-group][h3[contains(., 'Charter Ottawa–Caracas " + RUN + "')]]"));
+    String groupCss = "article[data-group='" + group.getAttribute("data-group") + "']";
+
+    browser.find(By.xpath("//article[@data-group='" + group.getAttribute("data-group") + "']//summary[normalize-space()='Add members']")).click();
+    click(groupCss + " form[data-form=group-members] input[name='" + rosa + "']");
+    click(groupCss + " form[data-form=group-members] button[type=submit]");
+    browser.await(d -> text(groupCss).contains("1 member(s): Rosa Agregada " + RUN));
+
+    browser.find(By.xpath("//article[@data-group='" + group.getAttribute("data-group") + "']//summary[normalize-space()='Confirm the departure']")).click();
+    click(groupCss + " form[data-form=group-departure] button[type=submit]");
+    browser.await(d -> text(groupCss).contains("Departed"));
+    browser.await(d -> "DEPARTED".equals(d.findElement(By.cssSelector("tr[data-staff='" + rosa + "']")).getAttribute("data-status")));
+    assertThat(system.as("was.head").get("/api/staff/" + rosa).body().path("status").asString()).isEqualTo("DEPARTED");
+    browser.screenshot("11-departure-group-departed");
+  }
+
+  /** Presses the button of this name inside the element the selector names. */
+  private static void pressButton(String within, String name) {
+    browser.find(By.cssSelector(within)).findElement(By.xpath(".//button[normalize-space()='" + name + "']")).click();
+  }
+
+  /** A date and time field filled as its picker would (typing into one depends on the browser's locale). */
+  private static void enterDateTime(WebElement field, String localDateTime) {
+    browser.driver.executeScript(
+        "Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(arguments[0], arguments[1]);"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        field, localDateTime);
+  }
+
+  /** The text of an element, folded parts included. */
+  private static String textContent(String css) {
+    List<WebElement> found = browser.driver.findElements(By.cssSelector(css));
+    return found.isEmpty() ? "" : String.valueOf(found.get(0).getAttribute("textContent"));
+  }
+
+  /** Tab (at most 80 times) until the focus is on the element the selector names, checking each stop is visibly focused. */
+  private static void tabTo(String css, boolean focusMustShow) {
+    for (int pressed = 0; pressed <= 80; pressed++) {
+      if (Boolean.TRUE.equals(browser.driver.executeScript("return document.activeElement !== null && document.activeElement.matches(arguments[0])", css))) {
+        return;
+      }
+      press(Keys.TAB);
+      if (focusMustShow) {
+        assertThat(browser.driver.executeScript(
+                """
+                const focused = document.activeElement;
+                if (focused === null || focused === document.body) return 'nothing has the focus';
+                const style = getComputedStyle(focused);
+                return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+                  ? 'visible' : 'no visible focus on ' + focused.outerHTML.substring(0, 160);
+                """))
+            .isEqualTo("visible");
+      }
+    }
+    throw new AssertionError("80 presses of Tab never reached " + css);
+  }
+
+  /** Keys pressed where the focus is, as a keyboard would. */
+  private static void press(CharSequence keys) {
+    new Actions(browser.driver).sendKeys(keys).perform();
   }
 
   /** The actions the mission page offers, in order (protecting power's first, then the lifecycle's). */
