@@ -488,7 +488,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void everyPageOfTheConsolePassesAnAxeAuditWithoutASeriousOrCriticalViolation() {
     Map<String, List<String>> found = new LinkedHashMap<>();
     new Select(browser.find(By.id("language"))).selectByValue("en");
@@ -544,7 +544,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theWashingtonHeadSignsInAndDeclaresARuptureWithTheKeyboardAlone() {
     String name = "Embassy of Venezuela in Ottawa " + RUN;
     ottawa = created(system.as("was.head").post("/api/missions", mission("WAS", name, "VE", "CA", "Ottawa", "America/Toronto"), "console-setup"));
@@ -585,7 +585,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void theDepartureDeadlineIsSuspendedExtendedAndReissuedFromItsCard() {
     browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + ottawa);
     String deadline = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]")).getAttribute("data-deadline");
@@ -625,7 +625,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void aDepartureGroupIsCreatedFilledAndConfirmedAsDeparted() {
     String rosa = registerOnceMissionIsKnown(system.as("was.officer"), ottawa, staff("Rosa Agregada " + RUN, "DIPLOMATIC_AGENT", "VE"));
     browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + ottawa);
