@@ -10,6 +10,7 @@ import org.interestsoffice.notifications.alerts.AlertQueue;
 import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.contacts.Contact;
 import org.interestsoffice.notifications.contacts.Contacts;
+import org.interestsoffice.notifications.escalation.EscalatingUnacknowledgedAlerts;
 import org.interestsoffice.notifications.escalation.Escalations;
 import org.interestsoffice.notifications.exercises.CaseClocks;
 import org.interestsoffice.notifications.events.DepartureOrdered;
@@ -20,6 +21,7 @@ import org.interestsoffice.notifications.events.StaffRegistered;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.interestsoffice.notifications.orders.DepartureOrders;
 import org.interestsoffice.notifications.orders.DepartureOrders.Held;
+import org.interestsoffice.notifications.reminders.FiringReminders;
 import org.interestsoffice.notifications.reminders.Reminders;
 import org.interestsoffice.platform.events.EventEnvelope;
 import org.slf4j.Logger;
@@ -45,6 +47,8 @@ class FollowingDepartureOrders {
   private final Reminders reminders;
   private final Escalations escalations;
   private final CaseClocks caseClocks;
+  private final FiringReminders firingReminders;
+  private final EscalatingUnacknowledgedAlerts escalating;
   private final Clock clock;
 
   FollowingDepartureOrders(
@@ -54,8 +58,12 @@ class FollowingDepartureOrders {
       Reminders reminders,
       Escalations escalations,
       CaseClocks caseClocks,
+      FiringReminders firingReminders,
+      EscalatingUnacknowledgedAlerts escalating,
       Clock clock) {
     this.caseClocks = caseClocks;
+    this.firingReminders = firingReminders;
+    this.escalating = escalating;
     this.orders = orders;
     this.contacts = contacts;
     this.alerts = alerts;
@@ -111,6 +119,7 @@ class FollowingDepartureOrders {
       return;
     }
     if (announced.replaces() != null) {
+      catchUpInCaseTime(announced.staffId(), announcedAt);
       endReplaced(announced, announcedAt);
     }
     Optional<Held> held = orders.findForUpdate(announced.staffId(), announced.deadlineKind());
@@ -149,6 +158,7 @@ class FollowingDepartureOrders {
       return;
     }
     DepartureOrder moved = orderOf(announced, current.round());
+    catchUpInCaseTime(moved.staffId(), announcedAt);
     orders.update(moved, announcedAt);
     reminders.cancel(moved.staffId(), moved.deadlineKind());
     start(moved, Slot.DEADLINE_CHANGED, announced.change(), announcedAt);
@@ -218,6 +228,7 @@ class FollowingDepartureOrders {
   }
 
   private void end(UUID staffId, String reason, Instant at) {
+    catchUpInCaseTime(staffId, at);
     List<DepartureOrder> ended = orders.end(staffId, reason, at);
     for (DepartureOrder order : ended) {
       int cancelled = reminders.cancel(staffId, order.deadlineKind());
@@ -227,6 +238,21 @@ class FollowingDepartureOrders {
         alerts.orderEnded(order, at);
       }
       log.atInfo().addKeyValue("staffId", staffId).addKeyValue("reminders", cancelled).log("Departure alerts stopped: {}", reason.toLowerCase());
+    }
+  }
+
+  /**
+   * Before what personnel announced at {@code at} changes or ends the person's order: what fell due
+   * for them before it on an exercise's case clock happens first (its reminders and escalation), as
+   * it would have on the wall clock, instead of racing the pollers. Nothing for a real mission.
+   */
+  private void catchUpInCaseTime(UUID staffId, Instant at) {
+    int reminded = firingReminders.catchUp(staffId, at);
+    int escalated = escalating.catchUp(staffId, at);
+    if (reminded + escalated > 0) {
+      log.atInfo()
+          .addKeyValue("staffId", staffId)
+          .log("Caught up in case time before {}: {} reminders and {} escalations that fell due before it", at, reminded, escalated);
     }
   }
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * office heads cannot be asked, the watch is tried again later, not dropped.
  */
 @Component
-class EscalatingUnacknowledgedAlerts extends PollingWorker {
+public class EscalatingUnacknowledgedAlerts extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(EscalatingUnacknowledgedAlerts.class);
   private static final int BATCH = 50;
@@ -84,9 +84,25 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
   }
 
   private List<Watch> claimDue(Instant now) {
-    List<Watch> due = new ArrayList<>(claim(REAL_MISSIONS, now, BATCH));
-    due.addAll(claim(EXERCISES, now, BATCH - due.size()));
+    List<Watch> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(now)), BATCH));
+    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(now)), BATCH - due.size()));
     return due;
+  }
+
+  /**
+   * An exercise's event about the person is about to take effect at {@code caseNow} (a departure, a
+   * designation, a change of their deadline): the person's watches that fell due on the case clock
+   * before it are escalated (or settled) first, in the caller's transaction, so that in case time
+   * the escalation comes before what ends it, whether or not the poller has reached it yet. A real
+   * mission's watches are left to the poller.
+   *
+   * @return how many watches were handled
+   */
+  public int catchUp(UUID staffId, Instant caseNow) {
+    List<Watch> due = claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), BATCH);
+    Instant now = clock.instant();
+    due.forEach(watch -> escalate(watch, now));
+    return due.size();
   }
 
   // A real mission's watches fall due on the wall clock; an exercise's on its case clock (the
@@ -103,12 +119,18 @@ class EscalatingUnacknowledgedAlerts extends PollingWorker {
         and (e.retry_after is null or e.retry_after <= :now)
       """;
 
-  private List<Watch> claim(String dueOnItsClock, Instant now, int limit) {
+  private static final String EXERCISE_OF_PERSON =
+      """
+      select e.* from escalation e
+      where e.status = 'WAITING' and e.exercise_mission_id is not null and e.staff_id = :staffId and e.due_at <= :now
+      """;
+
+  private List<Watch> claim(String dueOnItsClock, Map<String, Object> parameters, int limit) {
     if (limit <= 0) {
       return List.of();
     }
     return jdbc.sql(dueOnItsClock + " order by e.due_at limit :batch for update of e skip locked")
-        .param("now", Timestamp.from(now))
+        .params(parameters)
         .param("batch", limit)
         .query(
             (rs, row) ->

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * once; the others are recorded as missed).
  */
 @Component
-class FiringReminders extends PollingWorker {
+public class FiringReminders extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(FiringReminders.class);
 
@@ -75,9 +76,25 @@ class FiringReminders extends PollingWorker {
   }
 
   private List<DueReminder> claimDue(Instant wallNow) {
-    List<DueReminder> due = new ArrayList<>(claim(REAL_MISSIONS, wallNow, settings.batchSize()));
-    due.addAll(claim(EXERCISES, wallNow, settings.batchSize() - due.size()));
+    List<DueReminder> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(wallNow)), settings.batchSize()));
+    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(wallNow)), settings.batchSize() - due.size()));
     return due;
+  }
+
+  /**
+   * An exercise's event about the person is about to take effect at {@code caseNow} (a departure, a
+   * designation, a change of their deadline): the person's reminders that fell due on the case clock
+   * before it are fired (or missed) first, in the caller's transaction, so that in case time they
+   * come in the order of their due instants, whether or not the poller has reached them yet. A real
+   * mission's reminders are left to the poller.
+   *
+   * @return how many were settled
+   */
+  public int catchUp(UUID staffId, Instant caseNow) {
+    List<DueReminder> due =
+        claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), Integer.MAX_VALUE);
+    due.forEach(this::fire);
+    return due.size();
   }
 
   // A real mission's reminders fall due on the wall clock; an exercise's on its case clock (the
@@ -93,7 +110,13 @@ class FiringReminders extends PollingWorker {
       where r.status = 'SCHEDULED' and r.exercise_mission_id is not null and r.fire_at <= c.case_now
       """;
 
-  private List<DueReminder> claim(String dueOnItsClock, Instant wallNow, int limit) {
+  private static final String EXERCISE_OF_PERSON =
+      """
+      select r.*, cast(:now as timestamptz) as now from reminder r
+      where r.status = 'SCHEDULED' and r.exercise_mission_id is not null and r.staff_id = :staffId and r.fire_at <= :now
+      """;
+
+  private List<DueReminder> claim(String dueOnItsClock, Map<String, Object> parameters, int limit) {
     if (limit <= 0) {
       return List.of();
     }
@@ -113,7 +136,7 @@ class FiringReminders extends PollingWorker {
                 ) due
                 order by due.fire_at
                 """)
-        .param("now", Timestamp.from(wallNow))
+        .params(parameters)
         .param("batchSize", limit)
         .query(
             (rs, row) ->

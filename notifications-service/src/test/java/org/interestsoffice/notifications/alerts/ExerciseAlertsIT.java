@@ -125,6 +125,30 @@ class ExerciseAlertsIT {
     assertThat(published.received("AlertEscalated", jane.staffId())).hasSize(1);
   }
 
+  @Test
+  void whatFellDueInCaseTimeBeforeADesignationHappensBeforeItEvenAheadOfTheClocksAnnouncement() {
+    Mission exercise = Mission.exerciseInCaracas();
+    personnel.hearsCaseClockAt(exercise, NOTE);
+    StaffMember consul = personnel.registers(aDiplomatOf(exercise).named("Consul Stays " + exercise.missionId().toString().substring(0, 8)));
+    personnel.ordersDeparture(consul, DUE);
+    awaitSent(consul, "ORDER");
+
+    // Personnel designates the consul 30 hours after the note, in case time, and says so before
+    // missions' CaseClockAdvanced reaches notifications: the 48-hour reminder (due 24 hours after the
+    // note) and the escalation (due 6 hours after it) come first, stamped where they fell due.
+    personnel.hearsCaseClockAt(exercise, NOTE.plus(Duration.ofHours(30)));
+    personnel.designatesRemaining(consul);
+
+    await().until(() -> alertLog.reminderSlots(consul.staffId(), "CANCELLED").size() == 3);
+    assertThat(alertLog.reminderSlots(consul.staffId(), "FIRED")).containsExactly("REMINDER_48H");
+    assertThat(alertLog.stampsOf(consul.staffId(), "SMS"))
+        .containsExactly(new Stamp("ORDER", true, NOTE), new Stamp("REMINDER_48H", true, DUE.minus(Duration.ofHours(48))));
+    assertThat(alertLog.escalationStatus(consul.staffId())).isEqualTo("ESCALATED");
+    EventEnvelope escalated = await().until(() -> published.received("AlertEscalated", consul.staffId()), events -> events.size() == 1).get(0);
+    assertThat(escalated.occurredAt()).isEqualTo(NOTE.plus(Duration.ofHours(6)));
+    awaitSent(consul, "REMINDER_48H");
+  }
+
   private void awaitSent(StaffMember member, String slot) {
     await()
         .atMost(Duration.ofSeconds(30))
