@@ -263,6 +263,7 @@ final class ReplayingExercises {
           + mandate.path("status").asString() + " with the host's consent of " + mandate.path("hostConsentAt").asString());
     } else if (command instanceof Command.Departures) {
       List<JsonNode> present = staff(mission, id).stream().filter(s -> !s.path("status").asString().equals("DEPARTED")).toList();
+      awaitOrdersAlerted(mission, id);
       for (JsonNode person : present) {
         // Personnel orders the remaining staff out once it has MissionCeased; until then they still remain.
         Api.untilCaughtUp(
@@ -391,6 +392,32 @@ final class ReplayingExercises {
         .filter(d -> d.path("status").asString().equals("RUNNING") || d.path("status").asString().equals("SUSPENDED"))
         .findFirst()
         .orElseThrow(() -> new DemoFailure(mission.name() + " has no open " + kind + " deadline"));
+  }
+
+  /**
+   * As a crisis cell would, lets the departure orders go out before recording who left: everyone
+   * ordered out has been sent the order they are under (an order that reached notifications only
+   * after the person's departure would, rightly, no longer be sent).
+   */
+  private void awaitOrdersAlerted(Mission mission, String id) {
+    Instant giveUp = Instant.now().plus(EVENT_LIMIT);
+    while (!ordersAlerted(mission, id)) {
+      if (Instant.now().isAfter(giveUp)) {
+        throw new DemoFailure("The departure orders of " + mission.name() + " were not all sent within " + EVENT_LIMIT);
+      }
+      Api.pause(Duration.ofMillis(500));
+    }
+  }
+
+  private boolean ordersAlerted(Mission mission, String id) {
+    Set<String> alerted =
+        api.all(mission.actor(), "/api/alerts?missionId=" + id).stream()
+            .filter(alert -> alert.path("slot").asString().equals("ORDER") && alert.path("status").asString().matches("SENT|DELIVERED"))
+            .map(alert -> alert.path("staffId").asString() + "/" + alert.path("deadlineKind").asString())
+            .collect(Collectors.toSet());
+    return staff(mission, id).stream()
+        .filter(person -> person.path("status").asString().equals("DEPARTURE_ORDERED"))
+        .allMatch(person -> alerted.contains(person.path("id").asString() + "/" + person.path("departureDeadlineKind").asString()));
   }
 
   private List<JsonNode> staff(Mission mission, String id) {
