@@ -111,6 +111,9 @@ class FollowingDepartureOrders {
     Instant announcedAt = envelope.occurredAt();
     if (announced.exercise()) {
       caseClocks.reached(announced.missionId(), announcedAt);
+      // Before anything here locks the person's order (the pollers lock a reminder or a watch first,
+      // then the order: the same order here, so neither waits for the other in a circle).
+      catchUpInCaseTime(announced.staffId(), announcedAt);
     }
     Optional<Instant> ended = orders.endedAt(announced.staffId());
     if (ended.isPresent() && !ended.get().isBefore(announcedAt)) {
@@ -119,7 +122,6 @@ class FollowingDepartureOrders {
       return;
     }
     if (announced.replaces() != null) {
-      catchUpInCaseTime(announced.staffId(), announcedAt);
       endReplaced(announced, announcedAt);
     }
     Optional<Held> held = orders.findForUpdate(announced.staffId(), announced.deadlineKind());
@@ -158,7 +160,6 @@ class FollowingDepartureOrders {
       return;
     }
     DepartureOrder moved = orderOf(announced, current.round());
-    catchUpInCaseTime(moved.staffId(), announcedAt);
     orders.update(moved, announcedAt);
     reminders.cancel(moved.staffId(), moved.deadlineKind());
     start(moved, Slot.DEADLINE_CHANGED, announced.change(), announcedAt);

@@ -84,8 +84,8 @@ public class EscalatingUnacknowledgedAlerts extends PollingWorker {
   }
 
   private List<Watch> claimDue(Instant now) {
-    List<Watch> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(now)), BATCH));
-    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(now)), BATCH - due.size()));
+    List<Watch> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(now)), BATCH, "skip locked"));
+    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(now)), BATCH - due.size(), "skip locked"));
     return due;
   }
 
@@ -99,7 +99,8 @@ public class EscalatingUnacknowledgedAlerts extends PollingWorker {
    * @return how many watches were handled
    */
   public int catchUp(UUID staffId, Instant caseNow) {
-    List<Watch> due = claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), BATCH);
+    // Waits for a poller holding the watch: it is escalated then, and not twice.
+    List<Watch> due = claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), BATCH, "");
     Instant now = clock.instant();
     due.forEach(watch -> escalate(watch, now));
     return due.size();
@@ -125,11 +126,12 @@ public class EscalatingUnacknowledgedAlerts extends PollingWorker {
       where e.status = 'WAITING' and e.exercise_mission_id is not null and e.staff_id = :staffId and e.due_at <= :now
       """;
 
-  private List<Watch> claim(String dueOnItsClock, Map<String, Object> parameters, int limit) {
+  /** @param skipLocked {@code "skip locked"}, or empty to wait for the rows another transaction holds */
+  private List<Watch> claim(String dueOnItsClock, Map<String, Object> parameters, int limit, String skipLocked) {
     if (limit <= 0) {
       return List.of();
     }
-    return jdbc.sql(dueOnItsClock + " order by e.due_at limit :batch for update of e skip locked")
+    return jdbc.sql(dueOnItsClock + " order by e.due_at limit :batch for update of e " + skipLocked)
         .params(parameters)
         .param("batch", limit)
         .query(

@@ -76,8 +76,8 @@ public class FiringReminders extends PollingWorker {
   }
 
   private List<DueReminder> claimDue(Instant wallNow) {
-    List<DueReminder> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(wallNow)), settings.batchSize()));
-    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(wallNow)), settings.batchSize() - due.size()));
+    List<DueReminder> due = new ArrayList<>(claim(REAL_MISSIONS, Map.of("now", Timestamp.from(wallNow)), settings.batchSize(), SKIP_LOCKED));
+    due.addAll(claim(EXERCISES, Map.of("now", Timestamp.from(wallNow)), settings.batchSize() - due.size(), SKIP_LOCKED));
     return due;
   }
 
@@ -92,7 +92,8 @@ public class FiringReminders extends PollingWorker {
    */
   public int catchUp(UUID staffId, Instant caseNow) {
     List<DueReminder> due =
-        claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), Integer.MAX_VALUE);
+        // Waits for a poller holding one of them: it is settled then, and not settled twice.
+        claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), Integer.MAX_VALUE, WAIT);
     due.forEach(this::fire);
     return due.size();
   }
@@ -116,7 +117,10 @@ public class FiringReminders extends PollingWorker {
       where r.status = 'SCHEDULED' and r.exercise_mission_id is not null and r.staff_id = :staffId and r.fire_at <= :now
       """;
 
-  private List<DueReminder> claim(String dueOnItsClock, Map<String, Object> parameters, int limit) {
+  private static final String SKIP_LOCKED = "for update of r skip locked";
+  private static final String WAIT = "for update of r";
+
+  private List<DueReminder> claim(String dueOnItsClock, Map<String, Object> parameters, int limit, String lock) {
     if (limit <= 0) {
       return List.of();
     }
@@ -129,10 +133,9 @@ public class FiringReminders extends PollingWorker {
                 from (
                 """
                 + dueOnItsClock
+                + " order by r.fire_at limit :batchSize "
+                + lock
                 + """
-                  order by r.fire_at
-                  limit :batchSize
-                  for update of r skip locked
                 ) due
                 order by due.fire_at
                 """)
