@@ -28,6 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class ConsoleBrowser implements AutoCloseable {
 
+  /** How long one axe-core audit of a whole page may take on a busy machine. */
+  private static final Duration AXE_RUN_LIMIT = Duration.ofSeconds(180);
+
   static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
   static final Path DOWNLOADS = Path.of("target", "console-downloads").toAbsolutePath();
   static final Dimension LAPTOP = new Dimension(1366, 900);
@@ -77,7 +80,9 @@ final class ConsoleBrowser implements AutoCloseable {
       Files.createDirectories(Path.of("target", "e2e-logs"));
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().window().setSize(LAPTOP);
-      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+      // The renderer gets 90 s: on two busy cores a console page with every form unfolded has taken
+      // longer than 30 s to answer, and chromedriver then gives up on the session for every later step.
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90)).scriptTimeout(Duration.ofSeconds(30));
       return new ConsoleBrowser(driver, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -123,8 +128,13 @@ final class ConsoleBrowser implements AutoCloseable {
     if (!Boolean.TRUE.equals(driver.executeScript("return typeof window.axe === 'object'"))) {
       driver.executeScript(axeSource());
     }
-    Object found =
-        driver.executeAsyncScript(
+    // axe-core audits a whole page, forms unfolded: on two busy cores that can take longer than the
+    // 30 s a script gets elsewhere, and a script cut off leaves the renderer busy for every later step.
+    driver.manage().timeouts().scriptTimeout(AXE_RUN_LIMIT);
+    Object found;
+    try {
+      found =
+          driver.executeAsyncScript(
             """
             const done = arguments[arguments.length - 1];
             const rank = {critical: 0, serious: 1, moderate: 2, minor: 3};
@@ -134,6 +144,9 @@ final class ConsoleBrowser implements AutoCloseable {
                 .flatMap(v => v.nodes.map(n => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + n.target.join(' ') + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ')))),
               error => done(['critical axe-core could not audit the page: ' + error]));
             """);
+    } finally {
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
     return ((List<?>) found).stream().map(String::valueOf).toList();
   }
 

@@ -726,7 +726,8 @@ class ConsoleBrowserIT {
     // The click starts a redirect chain across two sites (Keycloak, then the gateway): the driver
     // does not wait on it, the test waits for where it leads.
     browser.clickAndLeave(browser.find(By.id("kc-login")));
-    browser.await(d -> d.getCurrentUrl().startsWith(system.gateway.baseUrl() + "/console/"));
+    // Keycloak's sign-in (a password hash, then the redirect chain) has taken over 30 s on two busy cores.
+    browser.await(Duration.ofSeconds(90), d -> d.getCurrentUrl().startsWith(system.gateway.baseUrl() + "/console/"));
   }
 
   private WebElement missionCard(String missionId) {
