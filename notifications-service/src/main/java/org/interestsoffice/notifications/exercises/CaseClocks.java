@@ -1,9 +1,7 @@
 package org.interestsoffice.notifications.exercises;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,11 +17,9 @@ import org.springframework.stereotype.Repository;
 public class CaseClocks {
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  CaseClocks(JdbcClient jdbc, Clock clock) {
+  CaseClocks(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   /** The exercise's case clock has reached at least {@code caseNow}; an older instant changes nothing. */
@@ -36,21 +32,5 @@ public class CaseClocks {
         .param("missionId", missionId)
         .param("caseNow", Timestamp.from(caseNow))
         .update();
-  }
-
-  /** Where the exercise's case clock stands, if the mission is an exercise notifications has heard of. */
-  public Optional<Instant> caseNow(UUID missionId) {
-    return jdbc.sql("select case_now from case_clock where mission_id = :missionId")
-        .param("missionId", missionId)
-        .query((rs, row) -> rs.getTimestamp("case_now").toInstant())
-        .optional();
-  }
-
-  /** Now for a mission: its case clock if it is an exercise, else the wall clock. */
-  public Instant now(UUID missionId, boolean exercise) {
-    if (!exercise) {
-      return clock.instant();
-    }
-    return caseNow(missionId).orElseThrow(() -> new IllegalStateException("No case clock known for exercise " + missionId));
   }
 }

@@ -6,7 +6,6 @@ import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -132,15 +131,11 @@ class SendingAgainIT {
   }
 
   private AlertRow awaitSms(StaffMember member, String status) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> alertLog.alertsOf(member.staffId(), "SMS"), rows -> rows.size() == 1 && rows.get(0).status().equals(status))
-        .get(0);
+    return alertLog.awaitOnly(member.staffId(), "SMS", status);
   }
 
   private List<JsonNode> deliveryLogOf(UUID alertId) {
-    List<JsonNode> attempts = new ArrayList<>();
-    api.get("/api/alerts/" + alertId).json().path("deliveryLog").forEach(attempts::add);
-    return attempts;
+    return api.deliveryLogOf(alertId);
   }
+
 }

@@ -1,11 +1,9 @@
 package org.interestsoffice.notifications.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.interestsoffice.notifications.personnel.StaffMember.aDiplomat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -169,17 +167,13 @@ class SmsDeliveryIT {
   }
 
   private AlertRow awaitSms(StaffMember member, String status) {
-    return await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> alertLog.alertsOf(member.staffId(), "SMS"), rows -> rows.size() == 1 && rows.get(0).status().equals(status))
-        .get(0);
+    return alertLog.awaitOnly(member.staffId(), "SMS", status);
   }
 
   private List<JsonNode> deliveryLogOf(UUID alertId) {
-    List<JsonNode> attempts = new ArrayList<>();
-    api.get("/api/alerts/" + alertId).json().path("deliveryLog").forEach(attempts::add);
-    return attempts;
+    return api.deliveryLogOf(alertId);
   }
+
 
   private JsonNode deadLetter(UUID id) {
     for (JsonNode deadLetter : api.get("/api/dead-letters").json()) {
