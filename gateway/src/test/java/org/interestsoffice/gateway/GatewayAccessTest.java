@@ -20,7 +20,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * caller's token on unchanged when it may.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayAccessTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * tested in system-tests (ConsoleSignInIT).
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "spring.security.oauth2.client.provider.keycloak.authorization-uri=https://id.example.org/realms/io/protocol/openid-connect/auth")
-@AutoConfigureWebTestClient
+// A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayConsoleTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;

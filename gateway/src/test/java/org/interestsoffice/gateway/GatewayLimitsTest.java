@@ -31,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "gateway.rate-limit.burst=5",
       "gateway.max-request-size=1KB"
     })
-@AutoConfigureWebTestClient
+// A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayLimitsTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;

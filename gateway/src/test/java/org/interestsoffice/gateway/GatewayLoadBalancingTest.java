@@ -33,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
     webEnvironment = RANDOM_PORT,
     properties = {"spring.cloud.loadbalancer.health-check.interval=200ms", "gateway.rate-limit.burst=1000"})
-@AutoConfigureWebTestClient
+// A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayLoadBalancingTest {
 
   private static final String READINESS = "/actuator/health/readiness";

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 @SpringBootTest(webEnvironment = RANDOM_PORT)
-@AutoConfigureWebTestClient
+// A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayRoutingTest extends GatewayInFrontOfServices {
 
   @Autowired
