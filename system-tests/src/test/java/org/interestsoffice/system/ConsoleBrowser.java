@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.PageLoadStrategy;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,6 +106,27 @@ final class ConsoleBrowser implements AutoCloseable {
 
   <T> T await(Function<WebDriver, T> condition) {
     return await(Duration.ofSeconds(30), condition);
+  }
+
+  /**
+   * Waits until the browser's address starts with this prefix. A sign-in or sign-out is a redirect
+   * chain across two sites; when chromedriver is asked for the address while a hop of it is still
+   * loading on two busy cores, it answers "timed out receiving message from renderer" after the
+   * page-load limit: that is a navigation still under way, so the wait asks again instead of failing.
+   */
+  void awaitAddress(String prefix, Duration limit) {
+    new WebDriverWait(driver, limit, Duration.ofMillis(200))
+        .ignoring(TimeoutException.class)
+        .withMessage(() -> "the browser never reached " + prefix + "; it is at " + addressOrUnknown())
+        .until(d -> d.getCurrentUrl().startsWith(prefix));
+  }
+
+  private String addressOrUnknown() {
+    try {
+      return driver.getCurrentUrl();
+    } catch (TimeoutException stillLoading) {
+      return "a page that is still loading";
+    }
   }
 
   WebElement find(By by) {
