@@ -32,8 +32,8 @@ interface Props<R> {
   fields: Field[];
   initial: Values;
   submitLabel: string;
-  /** The mission's time zone: date-time fields are typed in it. */
-  zone?: string;
+  /** The mission's time zone: date-time fields are typed in it (read from the values while the mission is being registered). */
+  zone?: string | ((values: Values) => string);
   intro?: ComponentChildren;
   onSubmit: (values: Values) => Promise<R>;
   onDone?: (result: R) => void;
@@ -75,6 +75,7 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
   }, [restored]);
 
   const visible = fields.filter((f) => !f.shownWhen || f.shownWhen(values));
+  const zoneNow = typeof zone === 'function' ? zone(values) : zone;
   const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
 
   function change(name: string, value: string) {
@@ -159,7 +160,7 @@ export function ActionForm<R>({ id, title, fields, initial, submitLabel, zone = 
       {refusal && <ProblemBox explained={refusal} />}
       {visible.map((field) => (
         <FieldInput key={field.name} field={field} formId={headingId} value={values[field.name] ?? ''} error={errors[field.name]}
-          zone={zone} onChange={(v) => change(field.name, v)} />
+          zone={zoneNow} onChange={(v) => change(field.name, v)} />
       ))}
       <div class="form-actions">
         <button type="submit" class="primary" disabled={busy}>

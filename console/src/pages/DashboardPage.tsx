@@ -4,14 +4,14 @@ import { ExerciseBadge } from '../components/ExerciseBanner';
 import { useI18n } from '../i18n';
 import { post } from '../lib/api';
 import * as data from '../lib/data';
-import type { Values } from '../lib/drafts';
 import { useLoad } from '../lib/hooks';
 import { may } from '../lib/permissions';
 import { Link, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { isExercise, isInterestsSection, missionRequest, registrationZone } from '../lib/registration';
 import { isOpen } from '../lib/rupture';
 import type { Accountability, AlertProgress, Deadline, Mission, Office, StaffMember } from '../lib/types';
-import { countryCode, maxLength, officeCode, thirdState, timeZone, wholeNumber } from '../lib/validation';
+import { countryCode, dateTime, maxLength, officeCode, thirdState, timeZone, wholeNumber } from '../lib/validation';
 import { signedIn } from '../session';
 
 interface MissionSummary {
@@ -148,8 +148,6 @@ function MissionCard({ summary }: { summary: MissionSummary }) {
   );
 }
 
-const isSection = (values: Values) => values.kind === 'INTERESTS_SECTION';
-
 function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAdmin: boolean; onDone: () => void }) {
   const { t, label } = useI18n();
   return (
@@ -159,7 +157,8 @@ function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAd
         id="register-mission"
         title={t('mission.register')}
         submitLabel={t('mission.registerSubmit')}
-        initial={{ officeCode: offices.length === 1 ? offices[0] : '', kind: 'EMBASSY', timeZone: '' }}
+        zone={registrationZone}
+        initial={{ officeCode: offices.length === 1 ? offices[0] : '', kind: 'EMBASSY', timeZone: '', exercise: 'false' }}
         fields={[
           isAdmin
             ? { name: 'officeCode', label: t('field.officeCode'), type: 'text', required: true, suggestions: offices, checks: [officeCode] }
@@ -171,17 +170,15 @@ function RegisterMission({ offices, isAdmin, onDone }: { offices: string[]; isAd
           { name: 'city', label: t('field.city'), type: 'text', required: true, checks: [maxLength(100)] },
           { name: 'timeZone', label: t('field.timeZone'), type: 'text', required: true, hint: t('hint.timeZone'), suggestions: ['America/Caracas', 'America/New_York'], checks: [timeZone] },
           // An interests section is registered as such, under its protecting power and with its ceiling.
-          { name: 'protectingState', label: t('field.protectingState'), type: 'text', required: true, hint: t('hint.countryCode'), shownWhen: isSection,
+          { name: 'protectingState', label: t('field.protectingState'), type: 'text', required: true, hint: t('hint.countryCode'), shownWhen: isInterestsSection,
             checks: [countryCode, (value, values) => thirdState({ sendingState: values.sendingState ?? '', receivingState: values.receivingState ?? '' })(value)] },
-          { name: 'staffCeiling', label: t('field.staffCeiling'), type: 'number', required: true, shownWhen: isSection, checks: [wholeNumber(0, 1000)] },
+          { name: 'staffCeiling', label: t('field.staffCeiling'), type: 'number', required: true, shownWhen: isInterestsSection, checks: [wholeNumber(0, 1000)] },
+          // An exercise (a drill, or history replayed) runs on a case clock of its own from the instant chosen.
+          { name: 'exercise', label: t('field.exercise'), type: 'checkbox' },
+          { name: 'exerciseStartsAt', label: t('field.exerciseStartsAt'), type: 'datetime', required: true, hint: t('hint.exerciseStartsAt'), shownWhen: isExercise,
+            checks: [(value, values) => dateTime(registrationZone(values))(value)] },
         ]}
-        onSubmit={(v) =>
-          post<Mission>('/missions', {
-            officeCode: v.officeCode, kind: v.kind, name: v.name.trim(), sendingState: v.sendingState, receivingState: v.receivingState,
-            city: v.city.trim(), timeZone: v.timeZone.trim(),
-            ...(isSection(v) ? { protectingState: v.protectingState, staffCeiling: Number(v.staffCeiling) } : {}),
-          })
-        }
+        onSubmit={(v) => post<Mission>('/missions', missionRequest(v))}
         onDone={(created) => {
           onDone();
           navigate(`/missions/${created.id}`);
