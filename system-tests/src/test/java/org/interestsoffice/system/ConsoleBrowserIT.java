@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,6 +49,7 @@ class ConsoleBrowserIT {
   private static final String MIAMI_CONSULATE = "Consulate General of Venezuela in Miami " + RUN;
   private static final String INTERESTS_SECTION = "Interests Section of Venezuela in Washington " + RUN;
   private static final String EXERCISE = "Exercise: Embassy of Venezuela in Washington, 2019 " + RUN;
+  private static final String REPLAY = "Embassy of Venezuela in Washington (exercise 2019) " + RUN;
   private static final Duration FAN_OUT = Duration.ofSeconds(90);
   /**
    * A sign-in or sign-out: Keycloak's password hash and a redirect chain across two sites. On two
@@ -446,6 +448,7 @@ class ConsoleBrowserIT {
     browser.driver.get(system.gateway.baseUrl() + "/console/alerts");
     browser.find(By.cssSelector("[data-testid=alert-progress]"));
     assertNoWashingtonData();
+    assertThat(browser.driver.findElements(By.id("dead-letters"))).as("no dead letters offered to an office user").isEmpty();
 
     browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
     assertThat(browser.find(By.cssSelector(".problem[role=alert]")).getText()).contains("Not found, or not of your office.");
@@ -456,17 +459,9 @@ class ConsoleBrowserIT {
     assertThat(browser.driver.findElements(By.cssSelector("[data-action=rupture]"))).as("no rupture offered to an officer").isEmpty();
     assertThat(browser.driver.findElements(By.cssSelector("#actions"))).isEmpty();
     // And the server refuses it all the same, through the console's own session.
-    Object status = browser.driver.executeAsyncScript(
-        """
-        const done = arguments[arguments.length - 1];
-        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11);
-        fetch('/console/api/missions/' + arguments[0] + '/rupture', {
-          method: 'POST', headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token)},
-          body: JSON.stringify({noteReference: 'X-1', noteReceivedAt: new Date().toISOString(), departureWindow: 'PT72H'})
-        }).then(r => done(r.status), e => done(String(e)));
-        """,
-        caracas);
-    assertThat(status).isEqualTo(403L);
+    String rupture = "{\"noteReference\": \"X-1\", \"noteReceivedAt\": \"" + Instant.now() + "\", \"departureWindow\": \"PT72H\"}";
+    assertThat(statusOfConsoleCall("POST", "/console/api/missions/" + caracas + "/rupture", rupture)).isEqualTo(403L);
+    assertThat(statusOfConsoleCall("GET", "/console/api/dead-letters/personnel", null)).as("dead letters refused to an office user").isEqualTo(403L);
     browser.screenshot("06-caracas-officer-mission");
   }
 
@@ -550,6 +545,40 @@ class ConsoleBrowserIT {
 
   @Test
   @Order(11)
+  void theAdministratorSeesADeadLetterAndReDrivesItOnceItsCauseIsFixed() {
+    // Personnel hears of a rupture of a mission it never heard of (its registration never reached
+    // it): a failure of the event, not of the infrastructure, so it is retried, then kept as a dead letter.
+    UUID unknown = UUID.randomUUID();
+    String name = "Embassy of Venezuela in Boston " + RUN;
+    MissionsEventsOnTheBroker.relationsSevered(unknown, "WAS", Instant.now().plus(Duration.ofHours(72)));
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts");
+    String row = "//table[@data-testid='dead-letters']//tr[@data-dead-letter][td[contains(., '" + unknown + "')]]";
+    WebElement letter = browser.await(FAN_OUT, d -> d.findElements(By.xpath(row)).stream().findFirst().orElse(null));
+    assertThat(letter.getText()).contains("personnel", "RelationsSevered", "WAS", "Mission " + unknown + " is not known yet");
+    browser.screenshot("12-dead-letter");
+
+    // The cause fixed: the registration reaches personnel, and a diplomat joins the mission.
+    MissionsEventsOnTheBroker.missionRegistered(unknown, "WAS", name, "US", "America/New_York");
+    String diplomat = registerOnceMissionIsKnown(system.as("was.officer"), unknown.toString(), staff("Tomás Agregado " + RUN, "DIPLOMATIC_AGENT", "VE"));
+    assertThat(system.as("was.head").get("/api/staff/" + diplomat).body().path("status").asString()).isEqualTo("ACCREDITED");
+
+    // Re-driven from the console: the letter leaves the list and the rupture orders the diplomat out.
+    letter.findElement(By.xpath(".//button[normalize-space()='Re-drive']")).click();
+    browser.await(FAN_OUT, d -> d.findElements(By.xpath(row)).isEmpty());
+    assertThat(text("#dead-letters .problem")).as("no refusal shown").isEmpty();
+    await().atMost(FAN_OUT).until(() -> system.as("was.head").get("/api/staff/" + diplomat).body().path("status").asString().equals("DEPARTURE_ORDERED"));
+    GatewayClient.Response letters = system.as("ministry.admin").get("/api/dead-letters/personnel?include=all");
+    assertThat(letters.body().toString()).contains(unknown.toString(), "REDRIVEN", "ministry.admin");
+    // And the alert the order gives goes out, in the console's alerts of that mission.
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts?mission=" + unknown);
+    // The page reads the alerts again every few seconds by itself.
+    WebElement person = browser.await(FAN_OUT, d -> d.findElements(By.cssSelector(".person-alerts[data-staff='" + diplomat + "']")).stream().findFirst().orElse(null));
+    assertThat(person.getText()).contains("Tomás Agregado " + RUN, "Departure order");
+    browser.screenshot("12b-dead-letter-redriven");
+  }
+
+  @Test
+  @Order(12)
   void theWashingtonHeadSignsInAndDeclaresARuptureWithTheKeyboardAlone() {
     String name = "Embassy of Venezuela in Ottawa " + RUN;
     ottawa = created(system.as("was.head").post("/api/missions", mission("WAS", name, "VE", "CA", "Ottawa", "America/Toronto"), "console-setup"));
@@ -590,7 +619,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void theDepartureDeadlineIsSuspendedExtendedAndReissuedFromItsCard() {
     browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + ottawa);
     String deadline = browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]")).getAttribute("data-deadline");
@@ -630,7 +659,7 @@ class ConsoleBrowserIT {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void aDepartureGroupIsCreatedFilledAndConfirmedAsDeparted() {
     String rosa = registerOnceMissionIsKnown(system.as("was.officer"), ottawa, staff("Rosa Agregada " + RUN, "DIPLOMATIC_AGENT", "VE"));
     browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + ottawa);
@@ -655,6 +684,252 @@ class ConsoleBrowserIT {
     browser.await(d -> "DEPARTED".equals(d.findElement(By.cssSelector("tr[data-staff='" + rosa + "']")).getAttribute("data-status")));
     assertThat(system.as("was.head").get("/api/staff/" + rosa).body().path("status").asString()).isEqualTo("DEPARTED");
     browser.screenshot("11-departure-group-departed");
+  }
+
+  @Test
+  @Order(15)
+  void theAgreementMakesTheMissionAnInterestsSectionUnderItsProtectingPower() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + ottawa);
+    browser.await(d -> text(".page-header .badge").equals("Relations severed"));
+    openAction("negotiation");
+    type("[data-action=negotiation] input[name=noteReference]", "MAR-2019-" + RUN);
+    type("[data-action=negotiation] input[name=remainingStaffCeiling]", "3");
+    click("[data-action=negotiation] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Negotiating"));
+    assertThat(offeredActions()).containsExactly("protecting-power", "agreement", "cessation", "persona-non-grata", "note");
+
+    recordNote("AGR-2019-" + RUN, "Both governments agree on interests sections under Swiss protection");
+    openAction("agreement");
+    // The ceiling agreed for the negotiation is offered as the section's.
+    assertThat(browser.find(By.cssSelector("[data-action=agreement] input[name=staffCeiling]")).getAttribute("value")).isEqualTo("3");
+    type("[data-action=agreement] input[name=noteReference]", "AGR-2019-" + RUN);
+    type("[data-action=agreement] input[name=protectingState]", "CH");
+    type("[data-action=agreement] textarea[name=services]", "visas, passports");
+    click("[data-action=agreement] button[type=submit]");
+
+    browser.await(d -> text(".page-header .badge").equals("Interests section"));
+    assertThat(text("[data-testid=mission-protecting-state]")).isEqualTo("CH");
+    assertThat(text("[data-testid=mission-ceiling]")).isEqualTo("3");
+    assertThat(text(".facts")).contains("visas, passports");
+    browser.find(By.cssSelector("[data-testid=deadline][data-kind=NEGOTIATION][data-status=MET]"));
+    browser.await(d -> text("[data-testid=timeline]").contains("Negotiating → Interests section"));
+    assertThat(text("[data-testid=timeline]")).contains("Negotiation deadline: met", "AGR-2019-" + RUN, "by was.head");
+    // An interests section's own steps are offered now, and no longer those of the talks.
+    assertThat(offeredActions()).contains("staff-ceiling", "restoration").doesNotContain("agreement", "cessation");
+    GatewayClient.Response mission = system.as("was.head").get("/api/missions/" + ottawa);
+    assertThat(mission.body().path("status").asString()).isEqualTo("INTERESTS_SECTION");
+    assertThat(mission.body().path("protectingState").asString()).isEqualTo("CH");
+    browser.screenshot("13-agreement-interests-section", 1600);
+  }
+
+  @Test
+  @Order(16)
+  void theCessationStartsTheFinalDepartureAndOrdersTheRemainingStaffOut() {
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + washington);
+    browser.await(d -> text(".page-header .badge").equals("Negotiating"));
+    recordNote("CES-2019-" + RUN, "Venezuela ends the talks");
+    openAction("cessation");
+    type("[data-action=cessation] input[name=noteReference]", "CES-2019-" + RUN);
+    click("[data-action=cessation] button[type=submit]");
+
+    browser.await(d -> text(".page-header .badge").equals("Ceased"));
+    WebElement finalDeparture = browser.find(By.cssSelector("[data-testid=deadline][data-kind=FINAL_DEPARTURE][data-status=RUNNING]"));
+    assertThat(finalDeparture.findElement(By.tagName("h3")).getText()).isEqualTo("Final departure");
+    WebElement countdown = finalDeparture.findElement(By.cssSelector(".countdown"));
+    String first = countdown.getText();
+    assertThat(first).matches("2 d 23:\\d\\d:\\d\\d left");
+    browser.await(d -> !countdown.getText().equals(first));
+    browser.find(By.cssSelector("[data-testid=deadline][data-kind=NEGOTIATION][data-status=SUPERSEDED]"));
+    browser.await(d -> text("[data-testid=timeline]").contains("Negotiating → Ceased"));
+    assertThat(text("[data-testid=timeline]")).contains("Final departure deadline: started");
+    // The state designates its protecting power now (VCDR art. 45), and the mission is closed when its last staff have left.
+    assertThat(offeredActions()).containsExactly("protecting-power", "closure", "note");
+    browser.screenshot("14-cessation-final-departure", 1600);
+
+    // The two who remained are ordered out with the final departure, and chased until they acknowledge.
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + washington);
+    for (String remaining : washingtonStaff.subList(0, 2)) {
+      browser.await(FAN_OUT, d -> {
+        List<WebElement> row = d.findElements(By.cssSelector("tr[data-staff='" + remaining + "']"));
+        return !row.isEmpty() && "DEPARTURE_ORDERED".equals(row.get(0).getAttribute("data-status"));
+      });
+    }
+    browser.await(FAN_OUT, d -> text("[data-testid=unacknowledged-list]").contains("Carlos Embajador"));
+    browser.screenshot("14b-cessation-staff");
+
+    // Their new orders go out, each one's deadline the final departure's; an office head is offered no dead letters.
+    browser.driver.get(system.gateway.baseUrl() + "/console/alerts?mission=" + washington);
+    WebElement carlos = browser.find(By.cssSelector(".person-alerts[data-staff='" + washingtonStaff.get(0) + "']"));
+    browser.await(FAN_OUT, d -> carlos.findElements(By.xpath(".//tr[@data-alert][td[1][normalize-space()='Departure order']]")).size() >= 4);
+    assertThat(browser.driver.findElements(By.id("dead-letters"))).isEmpty();
+  }
+
+  @Test
+  @Order(17)
+  void the2019CaseIsReplayedFromTheConsoleAloneOnTheCaseClock() {
+    // Registered from the dashboard as an exercise starting on 23 January 2019, 12:00 UTC (07:00 in Washington).
+    browser.driver.get(system.gateway.baseUrl() + "/console/");
+    browser.find(By.xpath("//details[.//form[@data-form='register-mission']]/summary")).click();
+    type("form[data-form=register-mission] input[name=name]", REPLAY);
+    type("form[data-form=register-mission] input[name=sendingState]", "VE");
+    type("form[data-form=register-mission] input[name=receivingState]", "US");
+    type("form[data-form=register-mission] input[name=city]", "Washington");
+    type("form[data-form=register-mission] input[name=timeZone]", "America/New_York");
+    click("form[data-form=register-mission] input[name=exercise]");
+    setDateTime("form[data-form=register-mission] input[name=exerciseStartsAt]", "2019-01-23T07:00");
+    assertThat(text("form[data-form=register-mission] .field:has(input[name=exerciseStartsAt]) .hint")).contains("23 Jan 2019, 12:00 UTC");
+    click("form[data-form=register-mission] button[type=submit]");
+    browser.await(d -> d.getCurrentUrl().contains("/console/missions/") && text(".page-header h1").equals(REPLAY));
+    String replay = browser.find(By.cssSelector("[data-testid=mission-page]")).getAttribute("data-mission");
+    assertThat(text("[data-testid=case-start]")).contains("23 Jan 2019, 12:00 UTC");
+    assertThat(text(".page-header [data-testid=exercise-badge]")).isEqualTo("EXERCISE");
+
+    // Its diplomats, registered on the staff page once personnel knows the mission.
+    await().atMost(Duration.ofSeconds(30)).until(() -> system.as("was.head").get("/api/missions/" + replay + "/accountability").status() == 200);
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + replay);
+    browser.find(By.cssSelector("[data-testid=exercise-banner]"));
+    browser.find(By.xpath("//details[.//form[@data-form='register-staff']]/summary")).click();
+    Map<String, String> diplomats = new LinkedHashMap<>();
+    for (String name : List.of("Ana Ministra " + RUN, "Bruno Consejero " + RUN, "Carmen Agregada " + RUN)) {
+      Map<String, Object> person = staff(name, "DIPLOMATIC_AGENT", "VE");
+      type("form[data-form=register-staff] input[name=fullName]", name);
+      type("form[data-form=register-staff] input[name=nationality]", "VE");
+      type("form[data-form=register-staff] input[name=email]", String.valueOf(person.get("email")));
+      type("form[data-form=register-staff] input[name=phone]", String.valueOf(person.get("phone")));
+      click("form[data-form=register-staff] button[type=submit]");
+      diplomats.put(name, browser.find(By.cssSelector("tr[data-name='" + name + "']")).getAttribute("data-staff"));
+    }
+
+    // 23 January, 20:00 UTC: Venezuela breaks relations by its own note; 72 hours to leave.
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + replay);
+    advanceCaseClockTo("2019-01-23T15:00", "23 Jan 2019, 20:00 UTC");
+    openAction("rupture");
+    new Select(browser.find(By.cssSelector("[data-action=rupture] select[name=initiatedBy]"))).selectByValue("SENDING_STATE");
+    assertThat(browser.find(By.cssSelector("[data-action=rupture] input[name=noteReceivedAt]")).getAttribute("value")).isEqualTo("2019-01-23T15:00");
+    type("[data-action=rupture] input[name=noteReference]", "EX2019/MPPRE/2019-01-23 " + RUN);
+    click("[data-action=rupture] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Relations severed"));
+    assertThat(text("[data-testid=rupture-initiated-by]")).isEqualTo("Our own state (our note sent)");
+    assertThat(text("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING] .countdown")).isEqualTo("3 d 00:00:00 left on the case clock");
+
+    // 26 January, 19:00 UTC: interests offices to be negotiated within 30 days; 2 diplomats stay meanwhile.
+    advanceCaseClockTo("2019-01-26T14:00", "26 Jan 2019, 19:00 UTC");
+    recordNote("EX2019/COMMUNIQUE/2019-01-26 " + RUN, "Interests offices to be negotiated within 30 days");
+    openAction("negotiation");
+    type("[data-action=negotiation] input[name=noteReference]", "EX2019/COMMUNIQUE/2019-01-26 " + RUN);
+    type("[data-action=negotiation] input[name=remainingStaffCeiling]", "2");
+    click("[data-action=negotiation] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Negotiating"));
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> !system.as("was.head").get("/api/missions/" + replay + "/accountability").body().path("negotiationDeadline").isNull());
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + replay);
+    designate(diplomats.get("Ana Ministra " + RUN));
+    browser.await(d -> text("[data-testid=ceiling-gauge]").contains("1 of 2"));
+    designate(diplomats.get("Bruno Consejero " + RUN));
+    browser.await(d -> text("[data-testid=ceiling-gauge]").contains("2 of 2"));
+
+    // 26 January, 19:59 UTC: the 72 hours run out; suspended in their last minute.
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + replay);
+    advanceCaseClockTo("2019-01-26T14:59", "26 Jan 2019, 19:59 UTC");
+    String departure = "[data-deadline='" + browser.find(By.cssSelector("[data-testid=deadline][data-kind=DEPARTURE][data-status=RUNNING]")).getAttribute("data-deadline") + "']";
+    pressButton(departure, "Suspend");
+    type(departure + " form input[name=noteReference]", "EX2019/COMMUNIQUE/2019-01-26 " + RUN);
+    click(departure + " form button[type=submit]");
+    browser.find(By.cssSelector(departure + "[data-status=SUSPENDED]"));
+
+    // 25 February, 18:00 UTC: the 30 days run out without agreement; the talks go on 30 days more.
+    advanceCaseClockTo("2019-02-25T13:00", "25 Feb 2019, 18:00 UTC");
+    recordNote("EX2019/ASSUMED/2019-02-25 " + RUN, "ASSUMED: the negotiation extended by 30 days");
+    String negotiation = "[data-deadline='" + browser.find(By.cssSelector("[data-testid=deadline][data-kind=NEGOTIATION][data-status=RUNNING]")).getAttribute("data-deadline") + "']";
+    pressButton(negotiation, "Extend");
+    enterDateTime(browser.find(By.cssSelector(negotiation + " form input[name=newDueAt]")), "2019-03-27T15:00");
+    type(negotiation + " form input[name=noteReference]", "EX2019/ASSUMED/2019-02-25 " + RUN);
+    click(negotiation + " form button[type=submit]");
+    browser.await(d -> d.findElements(By.cssSelector(negotiation + " form")).isEmpty() && text(negotiation).contains("27 Mar 2019, 19:00 UTC"));
+
+    // 12 March, 16:00 UTC: Venezuela ends the talks; the mission ceases; 72 hours for the last staff.
+    advanceCaseClockTo("2019-03-12T12:00", "12 Mar 2019, 16:00 UTC");
+    recordNote("EX2019/MPPRE/2019-03-12 " + RUN, "Venezuela ends the talks without an agreement");
+    openAction("cessation");
+    type("[data-action=cessation] input[name=noteReference]", "EX2019/MPPRE/2019-03-12 " + RUN);
+    click("[data-action=cessation] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Ceased"));
+    WebElement finalDeparture = browser.find(By.cssSelector("[data-testid=deadline][data-kind=FINAL_DEPARTURE][data-status=RUNNING]"));
+    assertThat(finalDeparture.findElement(By.cssSelector(".countdown")).getText()).isEqualTo("3 d 00:00:00 left on the case clock");
+    assertThat(finalDeparture.getText()).contains("15 Mar 2019, 16:00 UTC");
+
+    // 14 March, 16:00 UTC: the last diplomats leave by charter flight, everyone still on the staff with them.
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + replay);
+    for (String diplomat : diplomats.values()) {
+      browser.await(FAN_OUT, d -> "DEPARTURE_ORDERED".equals(d.findElement(By.cssSelector("tr[data-staff='" + diplomat + "']")).getAttribute("data-status")));
+    }
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + replay);
+    advanceCaseClockTo("2019-03-14T12:00", "14 Mar 2019, 16:00 UTC");
+    browser.driver.get(system.gateway.baseUrl() + "/console/staff?mission=" + replay);
+    browser.find(By.cssSelector("#groups details.form-card > summary")).click();
+    type("form[data-form=group-create] input[name=name]", "Charter Washington–Caracas " + RUN);
+    enterDateTime(browser.find(By.cssSelector("form[data-form=group-create] input[name=scheduledAt]")), "2019-03-14T12:00");
+    click("form[data-form=group-create] button[type=submit]");
+    String group = browser.find(By.xpath("//article[@data-group][h3[contains(., 'Charter Washington–Caracas " + RUN + "')]]")).getAttribute("data-group");
+    String groupCss = "article[data-group='" + group + "']";
+    browser.find(By.xpath("//article[@data-group='" + group + "']//summary[normalize-space()='Add members']")).click();
+    diplomats.values().forEach(diplomat -> click(groupCss + " form[data-form=group-members] input[name='" + diplomat + "']"));
+    click(groupCss + " form[data-form=group-members] button[type=submit]");
+    browser.await(d -> text(groupCss).contains("3 member(s)"));
+    browser.find(By.xpath("//article[@data-group='" + group + "']//summary[normalize-space()='Confirm the departure']")).click();
+    assertThat(browser.find(By.cssSelector(groupCss + " form[data-form=group-departure] input[name=departedAt]")).getAttribute("value")).isEqualTo("2019-03-14T12:00");
+    click(groupCss + " form[data-form=group-departure] button[type=submit]");
+    for (String diplomat : diplomats.values()) {
+      browser.await(d -> "DEPARTED".equals(d.findElement(By.cssSelector("tr[data-staff='" + diplomat + "']")).getAttribute("data-status")));
+    }
+
+    // 14 March, 20:00 UTC: the mission closes, citing the note of 12 March.
+    browser.driver.get(system.gateway.baseUrl() + "/console/missions/" + replay);
+    advanceCaseClockTo("2019-03-14T16:00", "14 Mar 2019, 20:00 UTC");
+    openAction("closure");
+    type("[data-action=closure] input[name=noteReference]", "EX2019/MPPRE/2019-03-12 " + RUN);
+    click("[data-action=closure] button[type=submit]");
+    browser.await(d -> text(".page-header .badge").equals("Closed"));
+    browser.await(d -> text("[data-testid=timeline]").contains("Ceased → Closed"));
+    assertThat(text("[data-testid=timeline]")).contains(
+        "Operating → Relations severed", "Relations severed → Negotiating", "Departure deadline: suspended", "Negotiation deadline: extended",
+        "Negotiating → Ceased", "Final departure deadline: started");
+    GatewayClient.Response closed = system.as("was.head").get("/api/missions/" + replay);
+    assertThat(closed.body().path("status").asString()).isEqualTo("CLOSED");
+    assertThat(closed.body().path("exercise").path("caseNow").asString()).isEqualTo("2019-03-14T20:00:00Z");
+    assertThat(closed.body().path("ruptureInitiatedBy").asString()).isEqualTo("SENDING_STATE");
+    browser.screenshot("15-replay-2019-closed", 2400);
+  }
+
+  /** Advances the exercise's case clock from its banner to a time typed in New York's zone, and waits until the page shows it. */
+  private void advanceCaseClockTo(String newYorkTime, String utcShown) {
+    openAction("case-clock");
+    setDateTime("[data-action=case-clock] input[name=advanceTo]", newYorkTime);
+    click("[data-action=case-clock] button[type=submit]");
+    browser.await(FAN_OUT, d -> text("[data-testid=case-now]").contains(utcShown));
+  }
+
+  /** Records an incoming note in the mission's register, at the mission's now (the case clock of an exercise). */
+  private void recordNote(String reference, String summary) {
+    openAction("note");
+    type("[data-action=note] input[name=reference]", reference);
+    type("[data-action=note] textarea[name=summary]", summary);
+    click("[data-action=note] button[type=submit]");
+    browser.await(d -> text("#notes").contains(reference));
+  }
+
+  /** The status a call of the console's API answers through the browser's own session (its cookie and CSRF token). */
+  private static Object statusOfConsoleCall(String method, String path, String jsonBody) {
+    return browser.driver.executeAsyncScript(
+        """
+        const done = arguments[arguments.length - 1];
+        const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11);
+        fetch(arguments[1], {
+          method: arguments[0], headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': decodeURIComponent(token)},
+          body: arguments[2] === null ? undefined : arguments[2]
+        }).then(r => done(r.status), e => done(String(e)));
+        """,
+        method, path, jsonBody);
   }
 
   /** Presses the button of this name inside the element the selector names. */
