@@ -52,6 +52,12 @@ class ConsoleBrowserIT {
   private static final String REPLAY = "Embassy of Venezuela in Washington (exercise 2019) " + RUN;
   private static final Duration FAN_OUT = Duration.ofSeconds(90);
   /**
+   * A countdown of 72 hours from a note received this minute (the form's default), read on the
+   * browser's clock. A run on this machine once read "3 d 00:00:01 left" just after the rupture,
+   * which only a clock stepped back a few seconds in between can give: that second is allowed.
+   */
+  private static final String ABOUT_72_HOURS_LEFT = "(2 d 23:\\d\\d:\\d\\d|3 d 00:00:0\\d) left";
+  /**
    * A sign-in or sign-out: Keycloak's password hash and a redirect chain across two sites. On two
    * busy cores one hop has outlasted the renderer's 90 s once; the address is asked again until this.
    */
@@ -147,7 +153,7 @@ class ConsoleBrowserIT {
     browser.await(d -> text(".page-header .badge").equals("Relations severed"));
     WebElement countdown = browser.find(By.cssSelector("[data-testid=deadline][data-status=RUNNING] .countdown"));
     String first = countdown.getText();
-    assertThat(first).matches("2 d 23:\\d\\d:\\d\\d left");
+    assertThat(first).matches(ABOUT_72_HOURS_LEFT);
     browser.await(d -> !countdown.getText().equals(first));
     assertThat(text("[data-testid=deadline][data-status=RUNNING]")).contains("UTC", "New York");
 
@@ -182,7 +188,7 @@ class ConsoleBrowserIT {
     browser.driver.get(system.gateway.baseUrl() + "/console/");
     WebElement card = missionCard(washington);
     browser.await(d -> card.getText().contains("Relations severed"));
-    assertThat(card.findElement(By.cssSelector("[data-testid=running-deadline] .countdown")).getText()).matches("2 d 23:\\d\\d:\\d\\d left");
+    assertThat(card.findElement(By.cssSelector("[data-testid=running-deadline] .countdown")).getText()).matches(ABOUT_72_HOURS_LEFT);
     assertThat(card.findElement(By.cssSelector("[data-testid=mission-unacknowledged]")).getText()).doesNotStartWith("0 ");
     assertThat(text("[data-testid=glance-deadlines]")).isEqualTo("1 running deadlines");
     browser.screenshot("04b-dashboard-running-deadline");
@@ -228,7 +234,7 @@ class ConsoleBrowserIT {
 
     WebElement personal = browser.find(By.cssSelector("[data-testid=deadline][data-kind=PERSONAL][data-staff='" + jorge + "']"));
     assertThat(personal.findElement(By.tagName("h3")).getText()).isEqualTo("Persona non grata: Jorge Vicecónsul " + RUN);
-    assertThat(personal.findElement(By.cssSelector(".countdown")).getText()).matches("2 d 23:\\d\\d:\\d\\d left");
+    assertThat(personal.findElement(By.cssSelector(".countdown")).getText()).matches(ABOUT_72_HOURS_LEFT);
     browser.await(d -> text("[data-testid=timeline]").contains("Personal deadline of Jorge Vicecónsul " + RUN + ": started"));
     assertThat(text("[data-testid=timeline]")).contains("Reduction deadline: started", "Declared persona non grata by the receiving state");
     assertThat(browser.driver.getPageSource()).as("the person is named, never shown by id").doesNotContain(">" + jorge + "<");
@@ -555,7 +561,7 @@ class ConsoleBrowserIT {
     String row = "//table[@data-testid='dead-letters']//tr[@data-dead-letter][td[contains(., '" + unknown + "')]]";
     WebElement letter = browser.await(FAN_OUT, d -> d.findElements(By.xpath(row)).stream().findFirst().orElse(null));
     assertThat(letter.getText()).contains("personnel", "RelationsSevered", "WAS", "Mission " + unknown + " is not known yet");
-    browser.screenshot("12-dead-letter", 2600);
+    browser.screenshot("12-dead-letter", 1400);
 
     // The cause fixed: the registration reaches personnel, and a diplomat joins the mission.
     MissionsEventsOnTheBroker.missionRegistered(unknown, "WAS", name, "US", "America/New_York");
@@ -723,8 +729,7 @@ class ConsoleBrowserIT {
     assertThat(finalDeparture.findElement(By.tagName("h3")).getText()).isEqualTo("Final departure");
     WebElement countdown = finalDeparture.findElement(By.cssSelector(".countdown"));
     String first = countdown.getText();
-    // About 72 hours from the note (a second more is seen when the machine's clock is stepped back meanwhile).
-    assertThat(first).matches("(2 d 23|3 d 00):\\d\\d:\\d\\d left");
+    assertThat(first).matches(ABOUT_72_HOURS_LEFT);
     browser.await(d -> !countdown.getText().equals(first));
     browser.find(By.cssSelector("[data-testid=deadline][data-kind=NEGOTIATION][data-status=SUPERSEDED]"));
     browser.await(d -> text("[data-testid=timeline]").contains("Negotiating → Ceased"));
@@ -873,7 +878,7 @@ class ConsoleBrowserIT {
     assertThat(closed.body().path("exercise").path("caseNow").asString()).isEqualTo("2019-03-14T20:00:00Z");
     assertThat(closed.body().path("ruptureInitiatedBy").asString()).isEqualTo("SENDING_STATE");
     browser.find(By.cssSelector("details[data-action=case-clock] summary")).click();
-    browser.screenshot("15-replay-2019-closed", 2400);
+    browser.screenshot("15-replay-2019-closed", 1600);
   }
 
   /** On a mission's staff page: creates a departure group, adds these members, and returns the group's id once it lists them all. */
