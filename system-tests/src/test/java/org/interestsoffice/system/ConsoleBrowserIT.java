@@ -569,7 +569,7 @@ class ConsoleBrowserIT {
     assertThat(system.as("was.head").get("/api/staff/" + diplomat).body().path("status").asString()).isEqualTo("ACCREDITED");
 
     // Re-driven from the console: the letter leaves the list and the rupture orders the diplomat out.
-    letter.findElement(By.xpath(".//button[normalize-space()='Re-drive']")).click();
+    browser.find(By.xpath(row + "//button[normalize-space()='Re-drive']")).click();
     browser.await(FAN_OUT, d -> d.findElements(By.xpath(row)).isEmpty());
     assertThat(text("#dead-letters .problem")).as("no refusal shown").isEmpty();
     await().atMost(FAN_OUT).until(() -> system.as("was.head").get("/api/staff/" + diplomat).body().path("status").asString().equals("DEPARTURE_ORDERED"));
