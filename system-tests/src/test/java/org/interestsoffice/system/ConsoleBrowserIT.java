@@ -37,8 +37,11 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The admin console in a real browser (Debian's headless Chromium) against the real gateway,
  * services and Keycloak: the 2019 case as the Washington office head lives it, then what a Caracas
- * officer may see, then the console in Spanish. One browser goes through the steps in order;
- * each step leaves a screenshot in target/console-screenshots.
+ * officer may see, then the console in Spanish, the accessibility audit and a dead letter
+ * re-driven by the ministry administrator, then the head's keyboard, deadline, departure-group,
+ * agreement and cessation flows, and last the 2019 case replayed from the console alone on its
+ * case clock. One browser goes through the steps in order; each step leaves a screenshot in
+ * target/console-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
