@@ -126,6 +126,8 @@ public final class RuptureBenchmark {
     notifications.put("NOTIFICATIONS_SMS_CAPTURE_FILE", capture.toString());
     notifications.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
     notifications.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
+    // The SMS capture and the default sender address are for development, and the service says so.
+    notifications.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     try (ServiceJar missions = ServiceJar.start("missions-service", service(infrastructure, keycloak, id + "_missions", namespace), jvm(work, id, "missions"), work.resolve(id + "-missions.log"));
         ServiceJar personnel = ServiceJar.start("personnel-service", service(infrastructure, keycloak, id + "_personnel", namespace), jvm(work, id, "personnel"), work.resolve(id + "-personnel.log"));
         ServiceJar notifying = ServiceJar.start("notifications-service", notifications, jvm(work, id, "notifications"), work.resolve(id + "-notifications.log"))) {
