@@ -89,7 +89,6 @@ public final class AlertFanOutBenchmark {
     int staff = Integer.getInteger("staff", 10_000);
     int repetitions = Integer.getInteger("repetitions", 3);
     int baselineStaff = Integer.getInteger("baseline.staff", 1_000);
-    Path jar = notificationsJar();
     Path work = Files.createDirectories(Path.of(System.getProperty("iop.modules", "."), "benchmarks", "target", "benchmark"));
     TestInfrastructure infrastructure = TestInfrastructure.get();
 
@@ -103,13 +102,13 @@ public final class AlertFanOutBenchmark {
                 "NOTIFICATIONS_ALERTS_BATCH_SIZE", "1",
                 "PLATFORM_MESSAGING_CONSUMER_CONCURRENCY", "1"));
 
-    GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail smtp = new GreenMail(new ServerSetup(ServiceJar.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
     List<Result> results = new ArrayList<>();
     try {
       for (int repetition = 1; repetition <= repetitions; repetition++) {
-        results.add(run(infrastructure, jar, work, smtp, oneAtATime, baselineStaff, repetition));
-        results.add(run(infrastructure, jar, work, smtp, shipped, staff, repetition));
+        results.add(run(infrastructure, work, smtp, oneAtATime, baselineStaff, repetition));
+        results.add(run(infrastructure, work, smtp, shipped, staff, repetition));
       }
     } finally {
       smtp.stop();
@@ -118,7 +117,7 @@ public final class AlertFanOutBenchmark {
   }
 
   private static Result run(
-      TestInfrastructure infrastructure, Path jar, Path work, GreenMail smtp, Setup setup, int staff, int repetition)
+      TestInfrastructure infrastructure, Path work, GreenMail smtp, Setup setup, int staff, int repetition)
       throws Exception {
     String id = "bench_" + repetition + "_" + (setup.settings().isEmpty() ? "shipped" : "baseline");
     Database database = infrastructure.database(id);
@@ -136,14 +135,14 @@ public final class AlertFanOutBenchmark {
     // The capture has no provider limit to respect; a real provider's would be set here.
     environment.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
     environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
+    // The SMS capture and the default sender address are for development, and the service says so.
+    environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     environment.put("LOGGING_LEVEL_ORG_INTERESTSOFFICE", "WARN");
     environment.putAll(setup.settings());
     System.out.printf(Locale.ROOT, "%n[benchmark] run %d, %s: %,d staff%n", repetition, setup.name(), staff);
 
-    Process service = start(jar, environment, work.resolve(id + ".log"));
-    try {
-      int port = Integer.parseInt(environment.get("PORT"));
-      awaitReady(service, port);
+    try (ServiceJar service = ServiceJar.start("notifications-service", environment, List.of("-Xmx768m"), work.resolve(id + ".log"))) {
+      service.awaitReady();
       Broker broker = infrastructure.rabbit();
       List<UUID> people = new ArrayList<>();
       for (int i = 0; i < staff; i++) {
@@ -189,7 +188,7 @@ public final class AlertFanOutBenchmark {
           }
           // GreenMail gathers every mailbox to count: asked twice a second, not to slow its deliveries.
           emails = smtp.getReceivedMessages().length;
-          sms = lines(capture);
+          sms = Deliveries.lines(capture);
           if (Double.isNaN(emailsDone) && emails >= staff) {
             emailsDone = seconds(start);
           }
@@ -209,7 +208,7 @@ public final class AlertFanOutBenchmark {
           Thread.sleep(500);
         }
         double seconds = Math.max(emailsDone, smsDone);
-        checkExactlyOnce(smtp, capture, staff);
+        Deliveries.checkExactlyOnce(smtp, capture, staff);
         Result result = new Result(setup.name(), staff, seconds, consumed, emailsDone, smsDone, emails, sms);
         System.out.printf(
             Locale.ROOT,
@@ -217,33 +216,6 @@ public final class AlertFanOutBenchmark {
             staff, published, consumed, emailsDone, smsDone, result.alertsPerSecond());
         return result;
       }
-    } finally {
-      service.destroy();
-      if (!service.waitFor(30, TimeUnit.SECONDS)) {
-        service.destroyForcibly();
-      }
-    }
-  }
-
-  /** Exactly one email and one SMS per person: none lost, none twice. */
-  private static void checkExactlyOnce(GreenMail smtp, Path capture, int staff) throws IOException, MessagingException {
-    Set<String> recipients = new HashSet<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      for (var address : message.getRecipients(RecipientType.TO)) {
-        if (!recipients.add(address.toString())) {
-          throw new IllegalStateException("Two emails to " + address);
-        }
-      }
-    }
-    Set<String> numbers = new HashSet<>();
-    for (String line : Files.readAllLines(capture, StandardCharsets.UTF_8)) {
-      String to = JSON.readTree(line).path("to").asString();
-      if (!numbers.add(to)) {
-        throw new IllegalStateException("Two SMS to " + to);
-      }
-    }
-    if (recipients.size() != staff || numbers.size() != staff) {
-      throw new IllegalStateException(recipients.size() + " emails and " + numbers.size() + " SMS for " + staff + " people");
     }
   }
 
@@ -321,7 +293,7 @@ public final class AlertFanOutBenchmark {
     channel.basicPublish(exchange, type, true, properties, JSON.writeValueAsBytes(envelope));
   }
 
-  private static void awaitProcessed(Database database, int count, String type, Process service) throws Exception {
+  private static void awaitProcessed(Database database, int count, String type, ServiceJar service) throws Exception {
     long deadline = System.nanoTime() + LIMIT.toNanos();
     while (processed(database, type) < count) {
       if (!service.isAlive() || System.nanoTime() > deadline) {
@@ -342,71 +314,8 @@ public final class AlertFanOutBenchmark {
     }
   }
 
-  private static int lines(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
-    }
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return (int) lines.count();
-    }
-  }
-
-  private static Process start(Path jar, Map<String, String> environment, Path log) throws IOException {
-    int port = freePort();
-    environment.put("PORT", Integer.toString(port));
-    List<String> command =
-        new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx768m", "-jar", jar.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    return builder.start();
-  }
-
-  private static void awaitReady(Process service, int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (System.nanoTime() < deadline) {
-      if (!service.isAlive()) {
-        throw new IllegalStateException("notifications exited while starting");
-      }
-      try {
-        HttpResponse<Void> response =
-            http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("notifications not ready after 3 minutes");
-  }
-
-  private static Path notificationsJar() {
-    Path jar =
-        Path.of(
-            System.getProperty("iop.modules", "."),
-            "notifications-service",
-            "target",
-            "notifications-service-" + System.getProperty("iop.version") + ".jar");
-    if (!Files.exists(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it first (the benchmark command does, with -am)");
-    }
-    return jar;
-  }
-
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private AlertFanOutBenchmark() {}

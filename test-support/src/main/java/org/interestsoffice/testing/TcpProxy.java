@@ -30,6 +30,7 @@ public final class TcpProxy implements AutoCloseable {
   private Thread acceptor;
   private final Set<Socket> sockets = new HashSet<>();
   private boolean closed;
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
 
   private TcpProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
@@ -49,6 +50,11 @@ public final class TcpProxy implements AutoCloseable {
   /** The port clients connect to; the same after {@link #restore()}. */
   public int port() {
     return port;
+  }
+
+  /** How many connections clients have opened through the proxy so far. */
+  public int connectionsAccepted() {
+    return accepted.get();
   }
 
   /**
@@ -119,6 +125,7 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void connect(ServerSocket acceptedBy, Socket client) {
+    accepted.incrementAndGet();
     var target = new Socket();
     try {
       target.connect(new InetSocketAddress(targetHost, targetPort), TARGET_CONNECT_TIMEOUT_MILLIS);

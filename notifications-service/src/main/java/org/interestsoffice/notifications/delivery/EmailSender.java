@@ -2,15 +2,16 @@ package org.interestsoffice.notifications.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Date;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
+import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -21,31 +22,41 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.interestsoffice.notifications.alerts.Channel;
 import org.interestsoffice.notifications.calendar.CalendarEntry;
 import org.interestsoffice.notifications.contacts.Contact;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Email over SMTP: a batch goes over one connection to the server. A refusal with a 5xx
- * reply (unknown mailbox, message rejected) is permanent; anything else (server down, 4xx, a
- * dropped connection) is retried.
+ * Email over SMTP. Each dispatcher thread keeps its connection to the server open from batch to
+ * batch ({@link SmtpConnections}): the rupture benchmark found a new connection per batch (the
+ * greeting, EHLO, and on a real server TLS and login) costing more than the messages it carried.
+ * A refusal with a 5xx reply (unknown mailbox, message rejected) is permanent; anything else
+ * (server down, 4xx, a dropped connection) is retried.
  */
 @Component
 class EmailSender implements ChannelAdapter {
 
-  private final JavaMailSender mail;
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail looks its stream provider up for every body part it makes and writes, and
+    // without this property that is a ServiceLoader scan of the whole classpath (the fat jar's
+    // hundred nested jars): the rupture benchmark's profile found most of the email workers' time
+    // there. Naming the one provider the classpath has makes it a class lookup.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
+
+  private final SmtpConnections connections;
   private final Session session;
   private final EmailSettings email;
   private final RateLimiter rate;
   private final Clock clock;
 
-  EmailSender(JavaMailSender mail, EmailSettings email, Clock clock) {
-    this.mail = mail;
+  EmailSender(JavaMailSenderImpl mail, EmailSettings email, Clock clock) {
+    this.connections = new SmtpConnections(mail);
     this.clock = clock;
-    this.session = mail instanceof JavaMailSenderImpl sender ? sender.getSession() : Session.getInstance(new Properties());
+    this.session = mail.getSession();
     this.email = email;
     this.rate = new RateLimiter(email.ratePerSecond());
   }
@@ -88,29 +99,46 @@ class EmailSender implements ChannelAdapter {
         outcomes.add(Outcome.Failed.permanentFailure("Cannot be addressed: " + e.getMessage()));
       }
     }
-    List<MimeMessage> sendable = messages.stream().filter(message -> message != null).toList();
-    sendable.forEach(message -> rate.acquire());
-    Map<Object, Exception> failures = Map.of();
-    if (!sendable.isEmpty()) {
-      try {
-        // One connection for the whole batch: JavaMailSenderImpl connects once and sends each in turn.
-        mail.send(sendable.toArray(MimeMessage[]::new));
-      } catch (MailSendException e) {
-        failures = e.getFailedMessages();
-        if (failures.isEmpty()) {
-          failures = everyMessage(sendable, e);
+    if (messages.stream().allMatch(message -> message == null)) {
+      return outcomes;
+    }
+    Transport transport;
+    try {
+      transport = connections.connected();
+    } catch (MessagingException e) {
+      // No connection, no message sent: every one is retried (or refused, if the server said 5xx).
+      for (int i = 0; i < batch.size(); i++) {
+        if (outcomes.get(i) == null) {
+          outcomes.set(i, classify(e));
         }
-      } catch (MailException e) {
-        failures = everyMessage(sendable, e);
       }
+      return outcomes;
     }
     for (int i = 0; i < batch.size(); i++) {
-      if (outcomes.get(i) != null) {
+      MimeMessage message = messages.get(i);
+      if (message == null) {
         continue;
       }
-      MimeMessage message = messages.get(i);
-      Exception failure = failures.get(message);
-      outcomes.set(i, failure == null ? new Outcome.Sent(batch.get(i).key().messageId()) : classify(failure));
+      rate.acquire();
+      try {
+        message.setSentDate(Date.from(clock.instant()));
+        message.saveChanges();
+        transport.sendMessage(message, message.getAllRecipients());
+        outcomes.set(i, new Outcome.Sent(batch.get(i).key().messageId()));
+      } catch (MessagingException e) {
+        outcomes.set(i, classify(e));
+        if (!connections.stillUsable(transport)) {
+          // The connection broke under this message: the rest of the batch waits for its retry
+          // rather than for a connection that is gone; the next batch opens a new one.
+          Outcome.Failed broken = Outcome.Failed.transientFailure("Connection lost during the batch: " + describe(e));
+          for (int rest = i + 1; rest < batch.size(); rest++) {
+            if (outcomes.get(rest) == null) {
+              outcomes.set(rest, broken);
+            }
+          }
+          break;
+        }
+      }
     }
     return outcomes;
   }
@@ -126,23 +154,24 @@ class EmailSender implements ChannelAdapter {
             setHeader("Message-ID", messageId);
           }
         };
-    MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-    helper.setFrom(email.from());
-    helper.setTo(outgoing.to());
-    helper.setSubject(outgoing.subject());
+    // Set on the message itself: Spring's MimeMessageHelper builds a new MIME type map (a
+    // classpath scan) for every message that its own sender did not create.
+    message.setFrom(new InternetAddress(email.from(), true));
+    message.setRecipient(RecipientType.TO, new InternetAddress(outgoing.to(), true));
+    message.setSubject(outgoing.subject(), StandardCharsets.UTF_8.name());
     if (outgoing.calendarEntry().isPresent()) {
       CalendarEntry calendar = outgoing.calendarEntry().get();
       message.setContent(CalendarPart.withText(outgoing.text(), calendar, email.from(), clock.instant()));
     } else {
-      helper.setText(outgoing.text());
+      message.setText(outgoing.text(), StandardCharsets.UTF_8.name());
     }
     return message;
   }
 
-  private static Map<Object, Exception> everyMessage(List<MimeMessage> messages, Exception failure) {
-    Map<Object, Exception> all = new IdentityHashMap<>();
-    messages.forEach(message -> all.put(message, failure));
-    return all;
+  /** Says goodbye (QUIT) on every connection the dispatcher threads kept open. */
+  @PreDestroy
+  void closeConnections() {
+    connections.closeAll();
   }
 
   /** Permanent only when the server answered 5xx for this message or its recipient. */

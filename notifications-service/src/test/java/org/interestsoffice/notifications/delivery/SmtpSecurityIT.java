@@ -72,10 +72,12 @@ class SmtpSecurityIT {
       assertThat(email.calendar()).isPresent();
       awaitEmail(jane, "SENT");
       assertThat(plainSmtp.emailsTo(jane.email())).isEmpty();
-
-      // The server's password changes and the service's does not: the login is refused, nothing
-      // goes out, and the alert is retried (a refused login is not the address's fault).
-      secure.changePassword("a new password the service does not know");
+    }
+    // The server's password changes and the service's does not. A connection already open stays
+    // logged in, as on any server; an instance that starts now must log in, is refused, sends
+    // nothing, and retries (a refused login is not the address's fault).
+    secure.changePassword("a new password the service does not know");
+    try (ConfigurableApplicationContext instance = sendingThrough("tls", secure.smtpsPort())) {
       try {
         StaffMember john = personnel.registers(aDiplomat().named("John Roe"));
         personnel.ordersDeparture(john, clock.instant().plus(Duration.ofHours(72)));
@@ -104,9 +106,11 @@ class SmtpSecurityIT {
       assertThat(email.body()).contains("Juan Pérez");
       awaitEmail(juan, "SENT");
       assertThat(secure.startTls().upgradedConnections()).isPositive();
-
-      // A server (or someone in between) that does not offer STARTTLS gets nothing, not even the login.
-      secure.startTls().offerStartTls(false);
+    }
+    // A server (or someone in between) that does not offer STARTTLS to a new connection gets
+    // nothing over it, not even the login.
+    secure.startTls().offerStartTls(false);
+    try (ConfigurableApplicationContext instance = sendingThrough("starttls-required", secure.startTls().port())) {
       try {
         StaffMember ana = personnel.registers(aDiplomat().named("Ana Gómez").speaking("es"));
         personnel.ordersDeparture(ana, clock.instant().plus(Duration.ofHours(72)));

@@ -1,0 +1,62 @@
+package org.interestsoffice.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** What reached the people: the SMTP server's messages and the SMS capture's lines, checked one per person. */
+final class Deliveries {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private Deliveries() {}
+
+  /** Exactly one email and one SMS per person: none lost, none twice; names the first wrong one. */
+  static void checkExactlyOnce(GreenMail smtp, Path smsCapture, int staff) throws IOException, MessagingException {
+    Map<String, Integer> emails = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      for (var address : message.getRecipients(RecipientType.TO)) {
+        emails.merge(address.toString(), 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> sms = new HashMap<>();
+    for (String line : Files.readAllLines(smsCapture, StandardCharsets.UTF_8)) {
+      sms.merge(JSON.readTree(line).path("to").asString(), 1, Integer::sum);
+    }
+    check("emails", emails, staff);
+    check("SMS", sms, staff);
+  }
+
+  private static void check(String channel, Map<String, Integer> received, int staff) {
+    received.forEach(
+        (to, count) -> {
+          if (count != 1) {
+            throw new IllegalStateException(count + " " + channel + " to " + to);
+          }
+        });
+    if (received.size() != staff) {
+      throw new IllegalStateException(received.size() + " people got " + channel + ", of " + staff);
+    }
+  }
+
+  /** Lines in the SMS capture so far (one per message). */
+  static int lines(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+      return (int) lines.count();
+    }
+  }
+}
