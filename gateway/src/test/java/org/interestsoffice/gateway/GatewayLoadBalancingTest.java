@@ -98,6 +98,20 @@ class GatewayLoadBalancingTest {
     }
   }
 
+  @Test
+  void aServiceWithOneUrlIsNotProbedOutOfRotation() {
+    // One URL is the platform's balancer (a Kubernetes Service): its failed probe must not turn
+    // every request into a 503. Many probe intervals (200 ms) pass while the requests go on.
+    personnel.notReady();
+    try {
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(
+          () -> client.get().uri("/api/staff").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
+      assertThat(personnel.received()).noneMatch(request -> request.uri().equals(READINESS));
+    } finally {
+      personnel.ready();
+    }
+  }
+
   /** Sends {@code count} requests, counting which instance answered each; failures count as "failed". */
   private Map<String, Long> answeringInstances(int count) {
     List<String> answers = new ArrayList<>();
