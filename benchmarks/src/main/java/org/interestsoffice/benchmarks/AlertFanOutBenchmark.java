@@ -130,6 +130,7 @@ public final class AlertFanOutBenchmark {
     environment.put("PLATFORM_MESSAGING_NAMESPACE", namespace);
     environment.put("SMTP_HOST", "127.0.0.1");
     environment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     environment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
     environment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", capture.toString());
     // The capture has no provider limit to respect; a real provider's would be set here.

@@ -52,6 +52,11 @@ class BackendInstances implements ReactiveDiscoveryClient {
     return new DefaultServiceInstance(serviceId + "-" + number, serviceId, url.getHost(), port, secure);
   }
 
+  /** Whether the gateway balances between several instances of the service itself. */
+  boolean listsSeveral(String serviceId) {
+    return byService.getOrDefault(serviceId, List.of()).size() > 1;
+  }
+
   @Override
   public String description() {
     return "Service instances configured for the gateway (backends.instances)";

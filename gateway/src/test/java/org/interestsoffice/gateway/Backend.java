@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,11 +32,14 @@ final class Backend {
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile boolean ready = true;
+  private volatile Duration delay = Duration.ZERO;
 
   private Backend(String name) throws IOException {
     this.name = name;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::answer);
+    // A thread per request: one that is held back must not hold back the probes.
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -72,6 +77,11 @@ final class Backend {
     ready = true;
   }
 
+  /** From now on it answers API requests (not probes) only after this long, as a service stuck on a lock does. */
+  void answerAfter(Duration delay) {
+    this.delay = delay;
+  }
+
   void stop() {
     server.stop(0);
   }
@@ -88,6 +98,13 @@ final class Backend {
     byte[] body = name.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain");
     boolean probe = exchange.getRequestURI().getPath().equals("/actuator/health/readiness");
+    if (!probe && !delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     exchange.sendResponseHeaders(probe && !ready ? 503 : 200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -50,6 +50,8 @@ class GatewayLoadBalancingTest {
     registry.add("MISSIONS_URL", () -> missions1.url() + "," + missions2.url());
     registry.add("PERSONNEL_URL", personnel::url);
     registry.add("NOTIFICATIONS_URL", notifications::url);
+    // Through the variable the gateway's configuration reads, so a timeout lost from it fails the test.
+    registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> "2s");
     TestIssuer.register(registry);
   }
 
@@ -95,6 +97,32 @@ class GatewayLoadBalancingTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> answeringInstances(10).equals(Map.of("missions-1", 10L)));
     } finally {
       missions2.ready();
+    }
+  }
+
+  @Test
+  void aServiceWithOneUrlIsNotProbedOutOfRotation() {
+    // One URL is the platform's balancer (a Kubernetes Service): its failed probe must not turn
+    // every request into a 503. Many probe intervals (200 ms) pass while the requests go on.
+    personnel.notReady();
+    try {
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(
+          () -> client.get().uri("/api/staff").exchange().returnResult(String.class).getStatus().is2xxSuccessful());
+      assertThat(personnel.received()).noneMatch(request -> request.uri().equals(READINESS));
+    } finally {
+      personnel.ready();
+    }
+  }
+
+  @Test
+  void aServiceThatDoesNotAnswerInTimeGetsTheCallerA504() {
+    notifications.answerAfter(Duration.ofSeconds(8));
+    try {
+      long started = System.nanoTime();
+      client.get().uri("/api/alerts").exchange().expectStatus().isEqualTo(504);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time until the gateway gave up").isLessThan(Duration.ofSeconds(7));
+    } finally {
+      notifications.answerAfter(Duration.ZERO);
     }
   }
 

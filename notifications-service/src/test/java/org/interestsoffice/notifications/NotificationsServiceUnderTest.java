@@ -43,6 +43,8 @@ import org.springframework.test.context.ContextConfiguration;
       "notifications.escalation.directory=configured",
       "notifications.escalation.office-heads.CCS=ccs.head@state.example:en",
       "notifications.escalation.office-heads.WAS=was.head@mppre.example:es,was.deputy@mppre.example",
+      // The .local sender of the defaults, which only development allows.
+      "notifications.development-mode=true",
       "notifications.sms.provider=http",
       "notifications.sms.http.api-key=" + SmsProviderServer.API_KEY,
       "notifications.sms.delivery-report-key=test-delivery-report-key",

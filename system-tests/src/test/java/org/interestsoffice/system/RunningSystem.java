@@ -54,6 +54,7 @@ final class RunningSystem {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    notificationsEnvironment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     notificationsEnvironment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
     notificationsEnvironment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", smsCapture.toString());
     // Office heads come from the real realm, read with notifications' own client credentials

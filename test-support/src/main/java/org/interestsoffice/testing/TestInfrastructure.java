@@ -26,6 +26,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
 * The PostgreSQL server and RabbitMQ broker shared by the integration tests of one JVM: containers where a Docker
@@ -34,7 +35,10 @@ import org.testcontainers.rabbitmq.RabbitMQContainer;
 * <p>
 * {@code IOP_TEST_INFRA=local|testcontainers} (system property or environment variable) forces a mode. The local
 * servers default to 127.0.0.1:5432 (postgres, no password) and 127.0.0.1:5672 (guest/guest), overridable with
-* {@code IOP_TEST_POSTGRES_HOST/PORT/USER/PASSWORD} and {@code IOP_TEST_RABBITMQ_HOST/PORT/USER/PASSWORD}.
+* {@code IOP_TEST_POSTGRES_HOST/PORT/USER/PASSWORD} and {@code IOP_TEST_RABBITMQ_HOST/PORT/USER/PASSWORD}. The
+* containers run the public images docker-compose.yml names, or the equivalents that {@code IOP_POSTGRES_IMAGE} and
+* {@code IOP_RABBITMQ_IMAGE} name (bin/docker-engine builds them from Debian's packages where the public images
+* cannot be pulled).
 */
 public final class TestInfrastructure {
 
@@ -48,6 +52,10 @@ public final class TestInfrastructure {
   private static final Duration STALE_AFTER = Duration.ofHours(6);
   private static final int CONNECT_TIMEOUT_SECONDS = 3;
   private static final String QUEUE_EXPIRY = "PT30M";
+
+  /** The same images as docker-compose.yml, and the variables that substitute them there and here. */
+  static final String POSTGRES_IMAGE = "postgres:17-alpine";
+  static final String RABBITMQ_IMAGE = "rabbitmq:4.0.5-management-alpine";
 
   private static TestInfrastructure instance;
 
@@ -137,8 +145,8 @@ public final class TestInfrastructure {
   }
 
   private static TestInfrastructure containers(String reason) {
-    var postgresContainer = new PostgreSQLContainer("postgres:16-alpine");
-    var rabbitContainer = new RabbitMQContainer("rabbitmq:3.13-management-alpine");
+    var postgresContainer = new PostgreSQLContainer(image("IOP_POSTGRES_IMAGE", POSTGRES_IMAGE));
+    var rabbitContainer = new RabbitMQContainer(image("IOP_RABBITMQ_IMAGE", RABBITMQ_IMAGE));
     // Started in parallel and never stopped here: they serve the whole JVM, and Ryuk removes them after it.
     Startables.deepStart(postgresContainer, rabbitContainer).join();
     var infrastructure = new TestInfrastructure(
@@ -147,8 +155,18 @@ public final class TestInfrastructure {
             postgresContainer.getUsername(), postgresContainer.getPassword()),
         new Broker(rabbitContainer.getHost(), rabbitContainer.getAmqpPort(),
             rabbitContainer.getAdminUsername(), rabbitContainer.getAdminPassword()));
-    infrastructure.logChoice("Testcontainers", reason);
+    infrastructure.logChoice("Testcontainers (" + postgresContainer.getDockerImageName() + ", "
+        + rabbitContainer.getDockerImageName() + ")", reason);
     return infrastructure;
+  }
+
+  /** The public image, or the equivalent the variable names, which the container then treats as the public one. */
+  static DockerImageName image(String variable, String publicImage) {
+    DockerImageName standard = DockerImageName.parse(publicImage);
+    String chosen = setting(variable, publicImage);
+    return chosen.equals(publicImage)
+        ? standard
+        : DockerImageName.parse(chosen).asCompatibleSubstituteFor(standard.getUnversionedPart());
   }
 
   private static TestInfrastructure local(boolean forced) {

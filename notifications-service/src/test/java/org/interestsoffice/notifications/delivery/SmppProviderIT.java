@@ -51,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "notifications.alerts.initial-backoff=200ms",
       "notifications.alerts.max-backoff=1s",
       "notifications.escalation.directory=configured",
+      // The .local sender of the defaults, which only development allows.
+      "notifications.development-mode=true",
       "notifications.sms.provider=smpp",
       "notifications.sms.rate-per-second=0",
       "notifications.sms.smpp.system-id=" + SmscServer.SYSTEM_ID,

@@ -111,6 +111,29 @@ class DeployComposeTest {
   }
 
   @Test
+  void eachServiceIsGivenTimeToFinishItsWorkWhenStopped() {
+    // The dispatchers and relays wait up to 30 s for a batch in flight (ChannelDispatcher); Compose
+    // kills after 10 s unless told otherwise, and a kill mid-batch sends again.
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      Object grace = compose.service(module).get("stop_grace_period");
+      if (grace == null || seconds(String.valueOf(grace)) < 35) {
+        problems.add(module + ": stop_grace_period " + grace + " is not above the 30 s its workers may take to stop");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static long seconds(String duration) {
+    Matcher matcher = Pattern.compile("(?:(\\d+)m)?(?:(\\d+)s)?").matcher(duration);
+    if (!matcher.matches()) {
+      throw new AssertionError("not a duration of minutes and seconds: " + duration);
+    }
+    return (matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1)) * 60)
+        + (matcher.group(2) == null ? 0 : Long.parseLong(matcher.group(2)));
+  }
+
+  @Test
   void theInfrastructureRunsTheVersionsTheBuildAndTheTestsUse() {
     String keycloak = Repository.rootPom().property("keycloak.version");
     assertThat(Maps.string(compose.service("keycloak"), "image")).isEqualTo("quay.io/keycloak/keycloak:" + keycloak);

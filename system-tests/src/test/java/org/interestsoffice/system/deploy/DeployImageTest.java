@@ -54,10 +54,25 @@ class DeployImageTest {
   @Test
   void theImagesRunTheBytecodeTheBuildTargets() {
     int target = Integer.parseInt(Repository.rootPom().property("java.version"));
-    List<String> images = dockerfile.all("FROM").stream().map(from -> from.arguments().split("\\s+")[0]).toList();
-    assertThat(images).isNotEmpty().allSatisfy(image -> assertThat(Dockerfile.javaVersion(image))
+    // The stage that compiles and the one that runs; the console's stage runs Node, not Java.
+    List<String> images = List.of(dockerfile.baseImages().get("build"), dockerfile.baseImages().get("final"));
+    assertThat(images).doesNotContainNull().allSatisfy(image -> assertThat(Dockerfile.javaVersion(image))
         .as("Java of %s (the build targets Java %d)", image, target)
         .hasValueSatisfying(version -> assertThat(version).isGreaterThanOrEqualTo(target)));
+  }
+
+  @Test
+  void theConsoleIsBuiltWithANodeThatViteAccepts() {
+    // The gateway's jar holds the console, whose build needs Node, which the JDK image lacks.
+    String node = dockerfile.baseImages().get("console");
+    assertThat(node).as("the image of the stage that builds the console").isNotNull();
+    Matcher version = Pattern.compile("^node:(\\d+)").matcher(node);
+    assertThat(version.find()).as("a node image with its major version: " + node).isTrue();
+    assertThat(Integer.parseInt(version.group(1))).as("Node's major version (Vite needs 20.19+ or 22.12+)").isGreaterThanOrEqualTo(22);
+    assertThat(dockerfile.all("COPY")).as("the build stage takes the console built in the Node stage")
+        .anyMatch(copy -> copy.arguments().startsWith("--from=console "));
+    String ignore = Repository.read(Repository.file(Dockerfile.PATH + ".dockerignore"));
+    assertThat(ignore.lines().map(String::strip)).as("the host's node_modules never enter the context").contains("**/node_modules/");
   }
 
   @Test

@@ -267,6 +267,26 @@ class DeployKubernetesTest {
   }
 
   @Test
+  void notificationsSendsForRealAndAcceptsItsProvidersReports() {
+    // What the service refuses to start with outside development (DevelopmentOnlySettings), read
+    // from the overlay as the pod would get it.
+    List<String> problems = new ArrayList<>();
+    ServiceConfiguration notifications = ServiceConfiguration.of("notifications-service",
+        environment(resource("Deployment", "notifications-service"), problems));
+    assertThat(notifications.property("notifications.development-mode")).as("development mode in the cluster").isEqualTo("false");
+    String provider = notifications.property("notifications.sms.provider");
+    assertThat(provider).as("the SMS provider (capture writes SMS to a file)").isIn("http", "smpp");
+    if (provider.equals("http")) {
+      assertThat(notifications.property("notifications.sms.http.url")).as("the HTTP provider's URL").isNotBlank();
+      assertThat(notifications.property("notifications.sms.http.api-key")).as("the HTTP provider's key").isNotBlank();
+      assertThat(notifications.property("notifications.sms.delivery-report-key"))
+          .as("the key of the provider's delivery reports (without it every report is refused)").isNotBlank();
+    }
+    assertThat(notifications.property("notifications.email.from")).as("the alerts' sender").doesNotEndWith(".local");
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void theCommittedSecretsAreForDevelopmentOnly() {
     Map<String, String> secrets = Repository.envFile(Repository.file(OVERLAY_SECRETS));
     List<String> problems = new ArrayList<>();

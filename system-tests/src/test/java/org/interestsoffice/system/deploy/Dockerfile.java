@@ -2,7 +2,9 @@ package org.interestsoffice.system.deploy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,33 @@ final class Dockerfile {
 
   static Dockerfile read() {
     return new Dockerfile(Repository.file(PATH));
+  }
+
+  /**
+   * The image each stage starts from, by stage name (the final stage under "final"), with the
+   * build arguments declared before the first FROM replaced by their defaults: the public images.
+   */
+  Map<String, String> baseImages() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    Map<String, String> images = new LinkedHashMap<>();
+    boolean beforeFirstStage = true;
+    for (Instruction instruction : instructions) {
+      if (beforeFirstStage && instruction.keyword().equals("ARG") && instruction.arguments().contains("=")) {
+        String[] nameAndDefault = instruction.arguments().split("=", 2);
+        defaults.put(nameAndDefault[0].strip(), nameAndDefault[1].strip());
+      }
+      if (instruction.keyword().equals("FROM")) {
+        beforeFirstStage = false;
+        String[] words = instruction.arguments().split("\\s+");
+        String image = words[0];
+        for (var entry : defaults.entrySet()) {
+          image = image.replace("${" + entry.getKey() + "}", entry.getValue());
+        }
+        images.remove("final");
+        images.put(words.length == 3 && words[1].equalsIgnoreCase("AS") ? words[2] : "final", image);
+      }
+    }
+    return images;
   }
 
   List<Instruction> all(String keyword) {

@@ -149,7 +149,7 @@ final class Repository {
   /** The images the test harness runs PostgreSQL and RabbitMQ from: compose runs the same. */
   static List<String> testHarnessImages() {
     String source = read(file("test-support/src/main/java/org/interestsoffice/testing/TestInfrastructure.java"));
-    Matcher matcher = Pattern.compile("Container\\(\"([^\"]+)\"\\)").matcher(source);
+    Matcher matcher = Pattern.compile("static final String \\w+_IMAGE = \"([^\"]+)\";").matcher(source);
     List<String> images = new ArrayList<>();
     while (matcher.find()) {
       images.add(matcher.group(1));
