@@ -93,7 +93,7 @@ final class FaultSuite implements AutoCloseable {
           Duration.parse(System.getProperty("faults.phase-limit", "PT10M")),
           Duration.parse(System.getProperty("faults.quiet", "PT20S")),
           Integer.getInteger("faults.base-port", 19000),
-          Path.of("target", "faults").toAbsolutePath());
+          Path.of("target", "faults", Integer.toString(Integer.getInteger("faults.base-port", 19000))).toAbsolutePath());
     }
   }
 
@@ -117,13 +117,12 @@ final class FaultSuite implements AutoCloseable {
   private final Map<String, Map<String, String>> environments = new HashMap<>();
   private final Map<String, String> modules = new HashMap<>();
   private final List<Phase> phases = new ArrayList<>();
-  private final Map<Fault, Integer> crashes = new EnumMap<>(Fault.class);
+  private final Map<Fault, Integer> strikes = new EnumMap<>(Fault.class);
   private PrivatePostgres postgres;
   private PrivateBroker broker;
   private SwitchableSmtp smtp;
   private SmsProviderPeer sms;
   private ServiceProcess gateway;
-  private Connection watch;
   private Path logs;
 
   FaultSuite(Settings settings, PrintStream out) {
@@ -208,19 +207,14 @@ final class FaultSuite implements AutoCloseable {
     return environment;
   }
 
-  /** A queue of the suite's own on the broker, durable (it outlives broker restarts), bound to every expiry. */
+  /**
+   * A queue of the suite's own on the broker, bound to every expiry: durable, and the events on it
+   * persistent, so it keeps what it saw across broker restarts until the count reads it.
+   */
   private void watchExpiries() {
-    try {
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setHost("127.0.0.1");
-      factory.setPort(broker.port());
-      factory.setAutomaticRecoveryEnabled(true);
-      watch = factory.newConnection("fault-suite-watch");
-      started.add(0, watch::abort);
-      try (Channel channel = watch.createChannel()) {
-        channel.queueDeclare("fault-suite.expiries", true, false, false, null);
-        channel.queueBind("fault-suite.expiries", NAMESPACE + ".missions.events", "DeadlineExpired");
-      }
+    try (Connection connection = newBrokerConnection(); Channel channel = connection.createChannel()) {
+      channel.queueDeclare("fault-suite.expiries", true, false, false, null);
+      channel.queueBind("fault-suite.expiries", NAMESPACE + ".missions.events", "DeadlineExpired");
     } catch (Exception e) {
       throw new IllegalStateException("Cannot watch the private broker: " + e.getMessage(), e);
     }
@@ -317,12 +311,16 @@ final class FaultSuite implements AutoCloseable {
         Phase phase = new Phase(cycle, fault, version, expiringDeadline);
         phases.add(phase);
         Instant began = Instant.now();
+        // What had already arrived when the fault struck: the rest was in flight.
+        long emailsBefore = distinctEmailAlerts() - (long) (version - 1) * people.size();
+        long smsBefore = sms.delivered().size() - (long) (version - 1) * people.size();
         strike(fault, cycle);
         int expected = version * people.size();
         awaitUpTo("phase " + version + " (" + fault + ", cycle " + cycle + "): every alert of deadline version " + version,
             () -> distinctEmailAlerts() >= expected && sms.delivered().size() >= expected
                 && expired(expiringMission));
-        say("phase %d: %s, cycle %d, done in %d s", version, fault, cycle, Duration.between(began, Instant.now()).toSeconds());
+        say("phase %d: %s, cycle %d, done in %d s; when it struck %d of %d emails and %d of %d SMS of this version had arrived",
+            version, fault, cycle, Duration.between(began, Instant.now()).toSeconds(), emailsBefore, people.size(), smsBefore, people.size());
       }
     }
     say("all phases done; %s more for late duplicates", settings.quiet());
@@ -335,6 +333,7 @@ final class FaultSuite implements AutoCloseable {
   }
 
   private void strike(Fault fault, int cycle) {
+    strikes.merge(fault, 1, Integer::sum);
     switch (fault) {
       case KILL -> {
         int which = cycle % 2 == 1 ? 1 : 2;
@@ -343,7 +342,6 @@ final class FaultSuite implements AutoCloseable {
           instances.get(name).kill();
           say("SIGKILLed %s", name);
         }
-        crashes.merge(fault, 1, Integer::sum);
         Commands.pause(Duration.ofSeconds(5));
         for (String module : List.of("notifications-service", "personnel-service", "missions-service")) {
           String name = module + "-" + which;
@@ -364,7 +362,6 @@ final class FaultSuite implements AutoCloseable {
       }
       case DATABASE -> {
         postgres.down();
-        crashes.merge(fault, 2, Integer::sum);
         say("PostgreSQL stopped for %s", settings.databaseStop());
         Commands.pause(settings.databaseStop());
         postgres.up();
@@ -393,13 +390,22 @@ final class FaultSuite implements AutoCloseable {
   }
 
   /**
-   * How many emails a crash may send twice: a notifications instance that dies (or loses its
-   * database) after the SMTP server took a batch and before the commit that marks it sent sends
-   * that batch again, at most one batch (50) per email worker (2). Counted per crash of one
-   * instance: a SIGKILL is one, a database stop cuts both instances.
+   * How many email copies a fault may cause, over all its strikes. A notifications instance that
+   * dies (or loses its database) after the SMTP server took a batch and before the commit that
+   * marks it sent sends that batch again: at most one batch (50) per email worker (2) and instance
+   * cut off, one instance for a SIGKILL, both for a database stop. An SMTP server that goes down
+   * may have stored the message in flight on each connection without its answer reaching the
+   * sender: at most one per worker and instance. Nothing else sends an email twice. The copies carry
+   * the alert's Message-ID, so a mail client that honours it shows one.
    */
   int emailCopiesBound(Fault fault) {
-    return crashes.getOrDefault(fault, 0) * EMAIL_BATCH * EMAIL_WORKERS;
+    int perStrike = switch (fault) {
+      case KILL -> EMAIL_BATCH * EMAIL_WORKERS;
+      case DATABASE -> EMAIL_BATCH * EMAIL_WORKERS * 2;
+      case SMTP -> EMAIL_WORKERS * 2;
+      default -> 0;
+    };
+    return perStrike * strikes.getOrDefault(fault, 0);
   }
 
   private String register(String name) {
