@@ -137,6 +137,8 @@ final class FaultSuite implements AutoCloseable {
   // --- the system --------------------------------------------------------------------------------
 
   void start() {
+    // Also when the test JVM is stopped from outside (Ctrl-C on bin/chaos): nothing is left running.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-suite-stop"));
     logs = settings.directory().resolve("logs");
     say("starting PostgreSQL on %d, RabbitMQ on %d, SMTP on %d, the SMS provider on %d (all under %s)",
         port(432), port(672), port(25), port(80), settings.directory());
@@ -256,12 +258,12 @@ final class FaultSuite implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    // Last started, first stopped; one failure must not leave the rest running.
+  public synchronized void close() {
+    // Last started, first stopped, each once; one failure must not leave the rest running.
     RuntimeException first = null;
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
-        started.get(i).close();
+        started.remove(i).close();
       } catch (Exception e) {
         if (first == null) {
           first = new IllegalStateException("Stopping the fault suite's system: " + e.getMessage(), e);

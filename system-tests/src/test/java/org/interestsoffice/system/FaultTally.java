@@ -151,6 +151,9 @@ final class FaultTally {
         String.format("lost %d, duplicated %d of %d", s.lost(), s.duplicated(), s.expected()),
         String.format("%d", s.withoutKey()),
         String.format("lost %d, duplicated %d of %d", x.lost(), x.duplicated(), x.expected()));
+    for (FaultSuite.Fault fault : email.keySet()) {
+      out.printf("  %-12s %s%n", fault, fault.description);
+    }
     if (!unexpected.isEmpty()) {
       out.printf("%d unexpected messages, e.g. %s%n", unexpected.size(), unexpected.subList(0, Math.min(5, unexpected.size())));
     }

@@ -42,6 +42,13 @@ final class PrivateBroker implements AutoCloseable {
     if (!Files.isExecutable(SERVER)) {
       throw new IllegalStateException("No RabbitMQ server at " + SERVER + " (apt-get install rabbitmq-server)");
     }
+    try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+      throw new IllegalStateException("Something already listens on 127.0.0.1:" + port
+          + " (a broker left by a run that was killed? stop it with: HOME=" + directory.toAbsolutePath().resolve("home")
+          + " ERL_EPMD_PORT=" + (port + 2) + " " + CTL + " -n iopfaults" + port + "@localhost stop)");
+    } catch (IOException free) {
+      // nothing there: the port is ours
+    }
     PrivateBroker broker = new PrivateBroker(directory, port);
     broker.prepare();
     broker.up();
