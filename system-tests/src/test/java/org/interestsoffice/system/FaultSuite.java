@@ -140,6 +140,12 @@ final class FaultSuite implements AutoCloseable {
     // Also when the test JVM is stopped from outside (Ctrl-C on bin/chaos): nothing is left running.
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "fault-suite-stop"));
     logs = settings.directory().resolve("logs");
+    try (Stream<Path> earlier = java.nio.file.Files.exists(logs) ? java.nio.file.Files.list(logs) : Stream.empty()) {
+      // The instances' logs grow across their restarts within a run, not across runs.
+      earlier.forEach(log -> log.toFile().delete());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     say("starting PostgreSQL on %d, RabbitMQ on %d, SMTP on %d, the SMS provider on %d (all under %s)",
         port(432), port(672), port(25), port(80), settings.directory());
     postgres = PrivatePostgres.start(settings.directory().resolve("postgresql"), port(432));
@@ -313,9 +319,11 @@ final class FaultSuite implements AutoCloseable {
         Phase phase = new Phase(cycle, fault, version, expiringDeadline);
         phases.add(phase);
         Instant began = Instant.now();
-        // What had already arrived when the fault struck: the rest was in flight.
-        long emailsBefore = distinctEmailAlerts() - (long) (version - 1) * people.size();
-        long smsBefore = sms.delivered().size() - (long) (version - 1) * people.size();
+        // The fault strikes while the alerts go out: once the first of this version has arrived.
+        long before = (long) (version - 1) * people.size();
+        awaitFirstArrivals(() -> distinctEmailAlerts() > before || sms.delivered().size() > before);
+        long emailsBefore = distinctEmailAlerts() - before;
+        long smsBefore = sms.delivered().size() - before;
         strike(fault, cycle);
         int expected = version * people.size();
         awaitUpTo("phase " + version + " (" + fault + ", cycle " + cycle + "): every alert of deadline version " + version,
@@ -485,6 +493,14 @@ final class FaultSuite implements AutoCloseable {
 
   private long distinctEmailAlerts() {
     return smtp.received().stream().map(FaultTally::alertOf).filter(java.util.Optional::isPresent).map(java.util.Optional::get).distinct().count();
+  }
+
+  /** Polls often, for at most a minute: the fault must strike early in the fan-out, and strikes anyway after that. */
+  private void awaitFirstArrivals(BooleanSupplier arrived) {
+    Instant giveUp = Instant.now().plusSeconds(60);
+    while (!arrived.getAsBoolean() && Instant.now().isBefore(giveUp)) {
+      Commands.pause(Duration.ofMillis(100));
+    }
   }
 
   /** Polls (every 3 s) until the condition holds or the phase's limit passes; a phase that never completes is counted, not fatal. */

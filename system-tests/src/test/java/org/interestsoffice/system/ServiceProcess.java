@@ -118,10 +118,6 @@ final class ServiceProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  int port() {
-    return port;
-  }
-
   /** Kills the JVM outright (SIGKILL): no shutdown hook, no draining, as a crash or the OOM killer would. */
   void kill() {
     process.destroyForcibly();
