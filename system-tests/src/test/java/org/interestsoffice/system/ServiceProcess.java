@@ -34,19 +34,32 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the module's jar with the given environment on a free port; output goes to a log file. */
   static ServiceProcess start(String module, Map<String, String> environment, Path logDirectory) {
-    int port = freePort();
-    Path log = logDirectory.resolve(module + ".log");
+    try {
+      // What an earlier run logged is not this run's (target/ survives between runs).
+      Files.deleteIfExists(logDirectory.resolve(module + ".log"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return start(module, module, freePort(), environment, logDirectory);
+  }
+
+  /**
+   * Starts the module's jar as the named instance on the given port; its log ({@code name.log})
+   * grows across restarts of the same instance, so what a killed instance wrote stays readable.
+   */
+  static ServiceProcess start(String module, String name, int port, Map<String, String> environment, Path logDirectory) {
+    Path log = logDirectory.resolve(name + ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     // Small and quick to start: four JVMs share two cores during the test.
     command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
     command.addAll(List.of("-jar", Modules.jar(module).toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("PORT", Integer.toString(port));
     try {
       Files.createDirectories(logDirectory);
-      return new ServiceProcess(module, port, log, builder.start());
+      return new ServiceProcess(name, port, log, builder.start());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + module, e);
     }
@@ -103,6 +116,12 @@ final class ServiceProcess implements AutoCloseable {
   private String tail() {
     List<String> lines = logText().lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** Kills the JVM outright (SIGKILL): no shutdown hook, no draining, as a crash or the OOM killer would. */
+  void kill() {
+    process.destroyForcibly();
+    awaitStop(Duration.ofSeconds(15));
   }
 
   /** Asks the service to shut down gracefully (SIGTERM) without waiting. */
