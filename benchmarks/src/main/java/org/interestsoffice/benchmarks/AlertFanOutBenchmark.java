@@ -136,8 +136,6 @@ public final class AlertFanOutBenchmark {
     // The capture has no provider limit to respect; a real provider's would be set here.
     environment.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
     environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
-    // The SMS capture and the default sender address are for development, and the service says so.
-    environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     environment.put("LOGGING_LEVEL_ORG_INTERESTSOFFICE", "WARN");
     environment.putAll(setup.settings());
     System.out.printf(Locale.ROOT, "%n[benchmark] run %d, %s: %,d staff%n", repetition, setup.name(), staff);

@@ -211,6 +211,8 @@ final class FaultSuite implements AutoCloseable {
       // run, so every message counted is the order or a change of the deadline.
       environment.put("NOTIFICATIONS_REMINDERS_OFFSETS", "2h");
       environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
+      // A test's own sender address and provider without delivery reports: development settings.
+      environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
     }
     return environment;
   }
