@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,21 @@ public class Contacts {
         .param("language", contact.language())
         .param("version", contactVersion)
         .update() == 1;
+  }
+
+  /**
+   * Takes, until the caller's transaction ends, the person's lock that orders the recording of their
+   * contact details and the queuing of their alerts. Without it, a registration and an order of the
+   * same person consumed at the same moment (personnel publishes both in one transaction; four
+   * consumer threads take them) can each miss the other: the registration wakes the person's
+   * waiting alerts before the order's alert is committed, and a dispatcher looks at that alert
+   * before the registration's details are, so the alert waits a whole contact wait (a minute) for
+   * nothing. Serialized per person, whichever commits second sees the first.
+   */
+  public void lockPerson(UUID staffId) {
+    jdbc.sql("select pg_advisory_xact_lock(:key)")
+        .param("key", staffId.getMostSignificantBits() ^ staffId.getLeastSignificantBits())
+        .query((RowCallbackHandler) row -> {});
   }
 
   public Optional<Contact> find(UUID staffId) {

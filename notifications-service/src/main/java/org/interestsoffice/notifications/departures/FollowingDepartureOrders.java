@@ -73,6 +73,7 @@ class FollowingDepartureOrders {
   }
 
   void onStaffRegistered(StaffRegistered registered, EventEnvelope envelope) {
+    contacts.lockPerson(registered.staffId());
     boolean changed = contacts.save(
         new Contact(
             registered.staffId(),
@@ -89,6 +90,7 @@ class FollowingDepartureOrders {
   }
 
   void onStaffContactChanged(StaffContactChanged changed, EventEnvelope envelope) {
+    contacts.lockPerson(changed.staffId());
     boolean newer = contacts.save(
         new Contact(
             changed.staffId(),
@@ -107,6 +109,9 @@ class FollowingDepartureOrders {
   }
 
   void onDepartureOrdered(DepartureOrdered announced, EventEnvelope envelope) {
+    // First of all (before the case clock's catch-up locks anything): ordered with the person's
+    // registration, so its alert never waits for details that were on their way (Contacts#lockPerson).
+    contacts.lockPerson(announced.staffId());
     // For an exercise, an instant on its case clock, which has therefore reached it.
     Instant announcedAt = envelope.occurredAt();
     if (announced.exercise()) {
