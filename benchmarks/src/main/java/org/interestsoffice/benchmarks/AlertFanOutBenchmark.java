@@ -74,15 +74,7 @@ public final class AlertFanOutBenchmark {
   }
 
   public static void main(String[] args) {
-    // The harness's helpers (the test issuer's key server among them) keep threads alive, so the
-    // benchmark ends the JVM itself; the runs' databases are dropped by the harness's shutdown hook.
-    try {
-      measure();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    System.exit(0);
+    ServiceJar.measureAndExit(AlertFanOutBenchmark::measure);
   }
 
   private static void measure() throws Exception {
@@ -182,7 +174,7 @@ public final class AlertFanOutBenchmark {
           if (!service.isAlive()) {
             throw new IllegalStateException("notifications exited; see " + work.resolve(id + ".log"));
           }
-          if (Double.isNaN(consumed) && processed(database, "DepartureOrdered") == staff) {
+          if (Double.isNaN(consumed) && Deliveries.processed(database, "DepartureOrdered") == staff) {
             consumed = seconds(start);
           }
           // GreenMail gathers every mailbox to count: asked twice a second, not to slow its deliveries.
@@ -294,7 +286,7 @@ public final class AlertFanOutBenchmark {
 
   private static void awaitProcessed(Database database, int count, String type, ServiceJar service) throws Exception {
     long deadline = System.nanoTime() + LIMIT.toNanos();
-    while (processed(database, type) < count) {
+    while (Deliveries.processed(database, type) < count) {
       if (!service.isAlive() || System.nanoTime() > deadline) {
         throw new IllegalStateException("notifications did not take the " + count + " " + type + " events");
       }
@@ -302,16 +294,6 @@ public final class AlertFanOutBenchmark {
     }
   }
 
-  private static int processed(Database database, String type) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-        PreparedStatement statement = connection.prepareStatement("select count(*) from platform.processed_event where event_type = ?")) {
-      statement.setString(1, type);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
-  }
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +17,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import org.interestsoffice.testing.Database;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +54,18 @@ final class Deliveries {
         });
     if (received.size() != staff) {
       throw new IllegalStateException(received.size() + " people got " + channel + ", of " + staff);
+    }
+  }
+
+  /** How many events of this type the service's inbox has taken (its processed-event records). */
+  static int processed(Database database, String type) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        PreparedStatement statement = connection.prepareStatement("select count(*) from platform.processed_event where event_type = ?")) {
+      statement.setString(1, type);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
     }
   }
 

@@ -77,14 +77,7 @@ public final class RuptureBenchmark {
   }
 
   public static void main(String[] args) {
-    // Keycloak and the harness keep threads alive: the benchmark ends the JVM itself.
-    try {
-      measure();
-    } catch (Exception | AssertionError e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    System.exit(0);
+    ServiceJar.measureAndExit(RuptureBenchmark::measure);
   }
 
   private static void measure() throws Exception {
@@ -323,7 +316,7 @@ public final class RuptureBenchmark {
     long limit = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
     long lastProgress = System.nanoTime();
     int processed;
-    while ((processed = processed(database, type)) < count) {
+    while ((processed = Deliveries.processed(database, type)) < count) {
       if (!service.isAlive() || System.nanoTime() > limit) {
         throw new IllegalStateException(service.module + " took " + processed + " of " + count + " " + type + " events; see " + service.log);
       }
@@ -335,16 +328,6 @@ public final class RuptureBenchmark {
     }
   }
 
-  private static int processed(Database database, String type) throws Exception {
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-        PreparedStatement statement = connection.prepareStatement("select count(*) from platform.processed_event where event_type = ?")) {
-      statement.setString(1, type);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getInt(1);
-      }
-    }
-  }
 
   private static void report(List<Run> runs) {
     System.out.printf(

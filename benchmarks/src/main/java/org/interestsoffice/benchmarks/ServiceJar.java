@@ -105,6 +105,26 @@ final class ServiceJar implements AutoCloseable {
     return jar;
   }
 
+  /** What a benchmark measures; it may throw anything, which fails the run. */
+  interface Measurement {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark's measurement and ends the JVM with its outcome: Keycloak and the harness's
+   * helpers (the test issuer's key server among them) keep threads alive, and the runs' databases
+   * are dropped by the harness's shutdown hook.
+   */
+  static void measureAndExit(Measurement measurement) {
+    try {
+      measurement.run();
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
   static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

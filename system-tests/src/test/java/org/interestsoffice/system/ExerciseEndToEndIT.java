@@ -239,14 +239,7 @@ class ExerciseEndToEndIT {
   // --- helpers ---
 
   private static String aMission(String name, Instant exerciseStartsAt) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("officeCode", "CCS");
-    body.put("kind", "EMBASSY");
-    body.put("name", name);
-    body.put("sendingState", "US");
-    body.put("receivingState", "VE");
-    body.put("city", "Caracas");
-    body.put("timeZone", "America/Caracas");
+    Map<String, Object> body = Staffing.caracasEmbassy(name);
     if (exerciseStartsAt != null) {
       body.put("exercise", Map.of("startsAt", exerciseStartsAt.toString()));
     }

@@ -421,14 +421,7 @@ final class FaultSuite implements AutoCloseable {
   }
 
   private String register(String name) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("officeCode", "CCS");
-    body.put("kind", "EMBASSY");
-    body.put("name", name);
-    body.put("sendingState", "US");
-    body.put("receivingState", "VE");
-    body.put("city", "Caracas");
-    body.put("timeZone", "America/Caracas");
+    Map<String, Object> body = Staffing.caracasEmbassy(name);
     return Staffing.created(head().post("/api/missions", body, "fault-suite"));
   }
 

@@ -64,6 +64,19 @@ final class Staffing {
     return created(officer.post("/api/staff", withMission(missionId, member), "e2e-registration"));
   }
 
+  /** A request registering an embassy of office CCS in Caracas (a mutable map: callers may add to it). */
+  static Map<String, Object> caracasEmbassy(String name) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("officeCode", "CCS");
+    body.put("kind", "EMBASSY");
+    body.put("name", name);
+    body.put("sendingState", "US");
+    body.put("receivingState", "VE");
+    body.put("city", "Caracas");
+    body.put("timeZone", "America/Caracas");
+    return body;
+  }
+
   static String created(GatewayClient.Response response) {
     assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     return response.body().path("id").asString();
