@@ -61,37 +61,24 @@ final class RawLimits {
     properties.put("mail.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
     Session session = Session.getInstance(properties);
     String body = "x".repeat(messageBytes);
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(connections);
     long start = System.nanoTime();
-    try {
-      List<Future<?>> sending = new ArrayList<>();
-      for (int c = 0; c < connections; c++) {
-        sending.add(
-            threads.submit(
-                () -> {
-                  try (Transport transport = session.getTransport("smtp")) {
-                    transport.connect();
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                      MimeMessage message = new MimeMessage(session);
-                      message.setFrom(new InternetAddress("alerts@raw.example"));
-                      InternetAddress to = new InternetAddress("raw-" + i + "@raw.example");
-                      message.setRecipient(RecipientType.TO, to);
-                      message.setSubject("Raw SMTP " + i, "UTF-8");
-                      message.setText(body, "UTF-8");
-                      message.saveChanges();
-                      transport.sendMessage(message, new InternetAddress[] {to});
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> thread : sending) {
-        thread.get();
-      }
-    } finally {
-      threads.shutdownNow();
-    }
+    onWorkers(
+        connections,
+        items -> {
+          try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (int i = items.getAsInt(); i < count; i = items.getAsInt()) {
+              MimeMessage message = new MimeMessage(session);
+              message.setFrom(new InternetAddress("alerts@raw.example"));
+              InternetAddress to = new InternetAddress("raw-" + i + "@raw.example");
+              message.setRecipient(RecipientType.TO, to);
+              message.setSubject("Raw SMTP " + i, "UTF-8");
+              message.setText(body, "UTF-8");
+              message.saveChanges();
+              transport.sendMessage(message, new InternetAddress[] {to});
+            }
+          }
+        });
     return new Rate("SMTP", connections + " connections, " + messageBytes + " B", count, seconds(start));
   }
 
@@ -155,52 +142,66 @@ final class RawLimits {
               + " status text not null, due_at timestamptz not null, attempts int not null, body text not null, created_at timestamptz not null)");
       ddl.execute("create index on raw_limit_row (status, due_at)");
     }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(connections);
     long start = System.nanoTime();
-    try {
-      List<Future<?>> writing = new ArrayList<>();
-      for (int c = 0; c < connections; c++) {
-        writing.add(
-            threads.submit(
-                () -> {
-                  try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
-                      PreparedStatement insert = connection.prepareStatement("insert into raw_limit_row values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    connection.setAutoCommit(false);
-                    for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
-                      UUID order = UUID.randomUUID();
-                      UUID person = UUID.randomUUID();
-                      Timestamp now = Timestamp.from(Instant.now());
-                      for (int row = 0; row < rowsPerOrder; row++) {
-                        insert.setObject(1, UUID.randomUUID());
-                        insert.setObject(2, order);
-                        insert.setObject(3, person);
-                        insert.setString(4, "ROW_" + row);
-                        insert.setString(5, "QUEUED");
-                        insert.setTimestamp(6, now);
-                        insert.setInt(7, 0);
-                        insert.setString(8, "an alert's worth of text for person " + person);
-                        insert.setTimestamp(9, now);
-                        insert.executeUpdate();
-                      }
-                      connection.commit();
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> thread : writing) {
-        thread.get();
-      }
-    } finally {
-      threads.shutdownNow();
-    }
+    onWorkers(
+        connections,
+        items -> {
+          try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+              PreparedStatement insert = connection.prepareStatement("insert into raw_limit_row values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (int i = items.getAsInt(); i < orders; i = items.getAsInt()) {
+              UUID order = UUID.randomUUID();
+              UUID person = UUID.randomUUID();
+              Timestamp now = Timestamp.from(Instant.now());
+              for (int row = 0; row < rowsPerOrder; row++) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, order);
+                insert.setObject(3, person);
+                insert.setString(4, "ROW_" + row);
+                insert.setString(5, "QUEUED");
+                insert.setTimestamp(6, now);
+                insert.setInt(7, 0);
+                insert.setString(8, "an alert's worth of text for person " + person);
+                insert.setTimestamp(9, now);
+                insert.executeUpdate();
+              }
+              connection.commit();
+            }
+          }
+        });
     double seconds = seconds(start);
     try (Connection admin = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
         Statement ddl = admin.createStatement()) {
       ddl.execute("drop table raw_limit_row");
     }
     return new Rate("PostgreSQL", connections + " connections, one transaction of " + rowsPerOrder + " rows per order", orders, seconds);
+  }
+
+  /** One worker's loop: takes item numbers from the shared counter until they run out. */
+  private interface Worker {
+    void run(java.util.function.IntSupplier items) throws Exception;
+  }
+
+  /** {@code workers} threads sharing one counter of item numbers; returns when all are done, throws what one threw. */
+  private static void onWorkers(int workers, Worker worker) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(workers);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < workers; w++) {
+        running.add(
+            threads.submit(
+                () -> {
+                  worker.run(next::getAndIncrement);
+                  return null;
+                }));
+      }
+      for (Future<?> thread : running) {
+        thread.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   /** Rows inserted into a database's tables so far, from PostgreSQL's statistics. */

@@ -6,10 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -327,7 +323,6 @@ public final class RuptureBenchmark {
       Thread.sleep(250);
     }
   }
-
 
   private static void report(List<Run> runs) {
     System.out.printf(
