@@ -1,5 +1,6 @@
 package org.interestsoffice.system;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +34,16 @@ final class SwitchableSmtp implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * Stops taking mail first and only then reads what was taken: GreenMail's stop() throws its store
+   * away, and a message stored between an earlier read and the stop, its 250 already sent, would
+   * be missing from the count although the sender rightly marked it sent (a false "lost" seen in a
+   * long run). A handler still storing a message once its connection is closed cannot answer 250
+   * any more, so the sender sends that one again and it is counted then.
+   */
   synchronized void down() {
+    server.getSmtp().stopService();
+    Commands.pause(Duration.ofSeconds(1));
     earlier.addAll(Arrays.asList(server.getReceivedMessages()));
     server.stop();
     server = null;
