@@ -115,7 +115,7 @@ public final class AlertFanOutBenchmark {
     environment.putAll(setup.settings());
     System.out.printf(Locale.ROOT, "%n[benchmark] run %d, %s: %,d staff%n", repetition, setup.name(), staff);
 
-    try (ServiceJar service = ServiceJar.start("notifications-service", environment, List.of("-Xmx768m"), work.resolve(id + ".log"))) {
+    try (ServiceJar service = ServiceJar.start("notifications-service", environment, ServiceJar.serviceJvmOptions(), work.resolve(id + ".log"))) {
       service.awaitReady();
       Broker broker = infrastructure.rabbit();
       List<UUID> people = new ArrayList<>();

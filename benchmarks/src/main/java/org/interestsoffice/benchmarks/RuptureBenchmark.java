@@ -48,7 +48,7 @@ public final class RuptureBenchmark {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration ALERTS_LIMIT = Duration.ofMinutes(30);
-  /** The notifications service's defaults these raw limits are measured with (README, "Configuration"). */
+  /** The notifications service's defaults these raw limits are measured with (docs/configuration.md). */
   private static final int EMAIL_CONNECTIONS = Integer.parseInt(System.getenv().getOrDefault("NOTIFICATIONS_EMAIL_WORKERS", "2"));
   private static final int CONSUMERS = Integer.parseInt(System.getenv().getOrDefault("PLATFORM_MESSAGING_CONSUMER_CONCURRENCY", "4"));
   /** Rough sizes of one alert email and one event, for the raw SMTP and RabbitMQ loops. */
@@ -211,11 +211,12 @@ public final class RuptureBenchmark {
   }
 
   /**
-   * Each service's JVM: the heap the local run gives it and, with {@code -Djfr=true}, a flight
-   * recording (JFR's profiling settings) written beside its log when it stops.
+   * Each service's JVM: the options of {@code -DserviceJvm} (by default a 768 MiB heap) and, with
+   * {@code -Djfr=true}, a flight recording (JFR's profiling settings) written beside its log when it
+   * stops.
    */
   private static List<String> jvm(Path work, String id, String service) {
-    List<String> options = new ArrayList<>(List.of("-Xmx768m"));
+    List<String> options = new ArrayList<>(ServiceJar.serviceJvmOptions());
     if (Boolean.getBoolean("jfr")) {
       options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + work.resolve(id + "-" + service + ".jfr"));
     }

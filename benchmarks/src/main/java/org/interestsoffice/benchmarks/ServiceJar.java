@@ -31,6 +31,15 @@ final class ServiceJar implements AutoCloseable {
     this.process = process;
   }
 
+  /**
+   * The JVM options of every service a benchmark starts: {@code -DserviceJvm} (space-separated;
+   * {@code -Dbenchmark.serviceJvm} through Maven), by default {@code -Xmx768m}.
+   */
+  static List<String> serviceJvmOptions() {
+    String options = System.getProperty("serviceJvm", "-Xmx768m").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+  }
+
   /** Starts the module's jar on a free port (PORT) with the environment and JVM options given. */
   static ServiceJar start(String module, Map<String, String> environment, List<String> jvmOptions, Path log) {
     int port = freePort();

@@ -55,7 +55,7 @@ record Exercise(String name, String title, List<Mission> missions, List<Step> st
     }
   }
 
-  /** @param date the day as the README and the output give it */
+  /** @param date the day as docs/local-run.md and the output give it */
   record Step(String name, String date, String what, List<Action> actions) {}
 
   /**

@@ -184,7 +184,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
   }
 
-  /** A screenshot of the whole page as it is now, for the build's records and the README. */
+  /** A screenshot of the whole page as it is now, for the build's records and docs/console.md. */
   void screenshot(String name) {
     driver.executeScript("window.scrollTo(0, 0)");
     try {

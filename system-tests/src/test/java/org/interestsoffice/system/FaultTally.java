@@ -129,7 +129,7 @@ final class FaultTally {
     return channel.values().stream().reduce(NONE, Count::plus);
   }
 
-  /** The table the README and the closing note quote. */
+  /** The table docs/testing.md and the closing note quote. */
   void print(PrintStream out) {
     out.printf("%nFault suite: %d cycle(s) of each fault%n", cycles);
     out.printf("%-14s %-46s %-34s %-46s %-24s%n", "fault", "email", "SMS", "SMS a provider ignoring the key would add", "expiries");

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An SMS provider speaking the README's HTTP protocol ("SMS provider protocol"), as the fault suite
+ * An SMS provider speaking the HTTP protocol of docs/alerts.md ("SMS provider protocol"), as the fault suite
  * needs one: it honours the {@code Idempotency-Key} (a key it has taken is never sent again), and it
  * can be switched to answer 500 to everything, or to take each message and answer only after the
  * client has given up (the timeout that leaves the client unsure whether the message went).

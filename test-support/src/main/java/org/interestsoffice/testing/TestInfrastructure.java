@@ -54,7 +54,7 @@ public final class TestInfrastructure {
   private static final String QUEUE_EXPIRY = "PT30M";
 
   /** The same images as docker-compose.yml, and the variables that substitute them there and here. */
-  static final String POSTGRES_IMAGE = "postgres:17-alpine";
+  static final String POSTGRES_IMAGE = "postgres:17.6-alpine";
   static final String RABBITMQ_IMAGE = "rabbitmq:4.0.5-management-alpine";
 
   private static TestInfrastructure instance;

@@ -22,7 +22,7 @@ public final class AlertTexts {
 
   public static final String BUNDLE = "alerts/messages";
   public static final List<String> LANGUAGES = List.of("en", "es");
-  /** At most two concatenated SMS parts in GSM-7 (2 × 153), or five in UCS-2 (5 × 67); see README. */
+  /** At most two concatenated SMS parts in GSM-7 (2 × 153), or five in UCS-2 (5 × 67); see docs/alerts.md. */
   public static final int SMS_MAX_LENGTH = 320;
 
   private static final int SMS_MISSION_NAME_LENGTH = 48;

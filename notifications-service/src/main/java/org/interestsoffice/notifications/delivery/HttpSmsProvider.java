@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An SMS provider reached over HTTP, with the request documented in the README ("SMS provider
+ * An SMS provider reached over HTTP, with the request documented in docs/alerts.md ("SMS provider
  * protocol"):
  *
  * <pre>
@@ -32,11 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * A help text answering a reply ({@link Outgoing#reported()} false) goes without {@code reference}
  * and {@code callbackUrl}, under the Idempotency-Key {@code "{alert id}-help"}: no delivery report is
- * asked for it. Replies come in at {@code /sms/inbound} (README, "Replies").
+ * asked for it. Replies come in at {@code /sms/inbound} (docs/alerts.md, "Replies").
  *
  * <p>A 2xx answer is sent, with the provider's id from {@code {"id": "..."}}. 400, 404, 410 and 422
  * mean the message can never go (an invalid number): permanent. Anything else, a timeout or no
- * answer is retried, under the same Idempotency-Key: a provider that honours it (as the README's
+ * answer is retried, under the same Idempotency-Key: a provider that honours it (as docs/alerts.md's
  * protocol asks) sends a message it already took once, however often it is asked.
  */
 @Component

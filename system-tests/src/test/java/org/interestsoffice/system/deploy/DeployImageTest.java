@@ -6,6 +6,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The image build file matches the Maven build: the jar it copies is the one Maven names, the Java
- * runtime runs the bytecode the build targets, the process does not run as root, and the JVM's
- * memory fits the limits the deployments give it.
+ * runtime runs the bytecode the build targets, the process does not run as root, the JVM's memory
+ * fits the limits the deployments give it, and every image any deployment file names is an exact
+ * release.
  */
 class DeployImageTest {
 
@@ -49,6 +51,70 @@ class DeployImageTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * An exact release: a digest, or a tag that names the release down to its patch (three numbers, as
+   * 4.0.5 or 21.0.8_9; two for PostgreSQL, whose releases are major.minor since version 10). A tag
+   * such as 17-alpine, 21-jre-noble, 4.0 or latest follows whatever its publisher pushes next.
+   */
+  static boolean pinned(String image) {
+    if (image.matches("[^@\\s]+@sha256:[0-9a-f]{64}")) {
+      return true;
+    }
+    Matcher tag = Pattern.compile("^(?:[^/:]+(?::\\d+)?/)?([^:@]+):([^:@/]+)$").matcher(image);
+    if (!tag.matches()) {
+      return false;
+    }
+    boolean postgres = tag.group(1).equals("postgres") || tag.group(1).endsWith("/postgres");
+    return tag.group(2).matches(postgres ? "\\d+\\.\\d+(?:[-_.].*)?" : "\\d+\\.\\d+\\.\\d+(?:[-_.+].*)?");
+  }
+
+  @Test
+  void everyImageTheDeploymentsPullIsAnExactRelease() {
+    Map<String, String> images = new java.util.LinkedHashMap<>();
+    dockerfile.baseImages().forEach((stage, image) -> images.put(Dockerfile.PATH + " stage " + stage, image));
+    ComposeFile compose = new ComposeFile(Repository.file("docker-compose.yml"),
+        Repository.envFile(Repository.file(DeployComposeTest.ENV_FILE)));
+    compose.services().forEach((name, service) -> {
+      // A service with a build section names the image it builds, not one it pulls.
+      if (Maps.at(service, "build").isEmpty()) {
+        images.put("docker-compose.yml service " + name, Maps.string(service, "image"));
+      }
+      Maps.at(service, "build.args").ifPresent(args -> Maps.map(args, "build.args").forEach((arg, image) -> {
+        if (arg.endsWith("_IMAGE")) {
+          images.put("docker-compose.yml " + name + " build argument " + arg, String.valueOf(image));
+        }
+      }));
+    });
+    Repository.testHarnessImages().forEach(image -> images.put("the test harness", image));
+    Matcher engine = Pattern.compile("(?m)^\\s+(IOP_[A-Z_]+_IMAGE)=(\\S+)$").matcher(Repository.read(Repository.file("bin/docker-engine")));
+    while (engine.find()) {
+      images.put("bin/docker-engine " + engine.group(1), engine.group(2));
+    }
+    for (Map<String, Object> resource : Kustomize.build(DeployKubernetesTest.OVERLAY)) {
+      for (Object container : Maps.listAt(resource, "spec.template.spec.containers")) {
+        images.put("Kubernetes " + Kustomize.kindAndName(resource), Maps.string(container, "image"));
+      }
+    }
+    assertThat(images).as("images found").hasSizeGreaterThan(10);
+    List<String> floating = new ArrayList<>();
+    images.forEach((where, image) -> {
+      if (!pinned(image)) {
+        floating.add(where + ": " + image);
+      }
+    });
+    assertThat(floating).as("images that are no exact release (docs/deploy.md, \"Image versions\")").isEmpty();
+  }
+
+  @Test
+  void thePinCheckRefusesFloatingTags() {
+    assertThat(List.of("postgres:17.6-alpine", "rabbitmq:4.0.5-management-alpine", "eclipse-temurin:21.0.8_9-jre-noble",
+        "quay.io/keycloak/keycloak:26.7.3", "registry.example.org:5000/interests-office/gateway:0.1.0",
+        "node@sha256:" + "0123456789abcdef".repeat(4))).allMatch(DeployImageTest::pinned);
+    assertThat(List.of("postgres:17-alpine", "rabbitmq:4.0-management", "eclipse-temurin:21-jre-noble", "node:22-bookworm-slim",
+        "interests-office/gateway", "interests-office/gateway:latest", "greenmail/standalone:2.1"))
+        .noneMatch(DeployImageTest::pinned);
   }
 
   @Test

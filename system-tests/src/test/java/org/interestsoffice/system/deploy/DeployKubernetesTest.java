@@ -17,15 +17,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.kubernetes.client.custom.Quantity;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
+import org.interestsoffice.system.deploy.NetworkPolicies.BuiltPod;
+import org.interestsoffice.system.deploy.NetworkPolicies.Direction;
+import org.interestsoffice.system.deploy.NetworkPolicies.InNamespace;
+import org.interestsoffice.system.deploy.NetworkPolicies.Outside;
+import org.interestsoffice.system.deploy.NetworkPolicies.Peer;
+import org.interestsoffice.system.deploy.NetworkPolicies.Pod;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Kubernetes API's schema and for what a cluster would only reveal at run time: probes on the
  * actuator groups, resources that fit the JVM, replicas, Services and disruption budgets that select
  * their pods, references to ConfigMaps and Secrets that exist, and each service's configuration as
- * Spring Boot would resolve it in its pod.
+ * Spring Boot would resolve it in its pod; a base that holds only what every environment shares,
+ * network policies that let through what each pod needs and no more, and TLS to the database, the
+ * broker and the Ingress.
  */
 class DeployKubernetesTest {
 
@@ -60,7 +70,8 @@ class DeployKubernetesTest {
       "v1 ConfigMap", V1ConfigMap::fromJson,
       "v1 Secret", V1Secret::fromJson,
       "policy/v1 PodDisruptionBudget", V1PodDisruptionBudget::fromJson,
-      "networking.k8s.io/v1 Ingress", V1Ingress::fromJson);
+      "networking.k8s.io/v1 Ingress", V1Ingress::fromJson,
+      "networking.k8s.io/v1 NetworkPolicy", V1NetworkPolicy::fromJson);
 
   private final List<Map<String, Object>> overlay = Kustomize.build(OVERLAY);
 
@@ -83,6 +94,123 @@ class DeployKubernetesTest {
     Map<String, Object> missingRequired = resource("Deployment", "gateway");
     container(missingRequired).remove("name");
     assertThat(schemaProblems(List.of(missingRequired))).anySatisfy(problem -> assertThat(problem).contains("name"));
+  }
+
+  @Test
+  void theSchemaCheckRefusesANetworkPolicyTheApiServerRefuses() {
+    Map<String, Object> misspelt = resource("NetworkPolicy", "gateway-to-services");
+    Maps.mapAt(misspelt, "spec").put("egres", Maps.mapAt(misspelt, "spec").remove("egress"));
+    assertThat(schemaProblems(List.of(misspelt))).anySatisfy(problem -> assertThat(problem).contains("egres"));
+    Map<String, Object> badPeer = resource("NetworkPolicy", "services-from-gateway");
+    Maps.map(Maps.listAt(Maps.listAt(badPeer, "spec.ingress").get(0), "from").get(0), "peer").put("pods", Map.of("app", "gateway"));
+    assertThat(schemaProblems(List.of(badPeer))).anySatisfy(problem -> assertThat(problem).contains("pods"));
+  }
+
+  @Test
+  void theBaseHoldsOnlyWhatIsTheSameInEveryEnvironment() {
+    assertThat(environmentValues(Kustomize.build(BASE))).isEmpty();
+  }
+
+  @Test
+  void theBaseCheckFindsAnEnvironmentsValue() {
+    List<Map<String, Object>> issuer = Kustomize.build(BASE);
+    configMap(issuer, "identity-config").put("PLATFORM_SECURITY_ISSUER", "https://id.example.org/realms/interests-office");
+    assertThat(environmentValues(issuer)).anySatisfy(problem -> assertThat(problem).contains("PLATFORM_SECURITY_ISSUER", "id.example.org"));
+    List<Map<String, Object>> broker = Kustomize.build(BASE);
+    configMap(broker, "broker-config").put("SPRING_RABBITMQ_HOST", "rabbitmq");
+    assertThat(environmentValues(broker)).anySatisfy(problem -> assertThat(problem).contains("SPRING_RABBITMQ_HOST"));
+    List<Map<String, Object>> sender = Kustomize.build(BASE);
+    configMap(sender, "notifications-service-config").put("NOTIFICATIONS_EMAIL_FROM", "alerts@iop.example.org");
+    assertThat(environmentValues(sender)).anySatisfy(problem -> assertThat(problem).contains("iop.example.org"));
+    List<Map<String, Object>> host = Kustomize.build(BASE);
+    Maps.map(Maps.listAt(find(host, "Ingress", "gateway").orElseThrow(), "spec.rules").get(0), "rule").put("host", "iop.example.org");
+    assertThat(environmentValues(host)).anySatisfy(problem -> assertThat(problem).contains("Ingress", "iop.example.org"));
+  }
+
+  @Test
+  void networkPoliciesLetThroughWhatEachPodNeedsAndNoMore() {
+    assertThat(new NetworkPolicies(overlay).all()).as("network policies").isNotEmpty();
+    assertThat(networkProblems(overlay)).isEmpty();
+  }
+
+  @Test
+  void theNetworkCheckRefusesPoliciesThatBlockTooMuchOrOpenTooMuch() {
+    List<Map<String, Object>> wrongPort = Kustomize.build(OVERLAY);
+    portOfFirstRule(wrongPort, "gateway-to-services", "egress").put("port", 8080);
+    assertThat(networkProblems(wrongPort)).anySatisfy(problem -> assertThat(problem).contains("gateway", "missions-service"));
+    List<Map<String, Object>> plainBroker = Kustomize.build(OVERLAY);
+    Maps.map(Maps.listAt(Maps.listAt(find(plainBroker, "NetworkPolicy", "services-to-postgres-and-rabbitmq").orElseThrow(), "spec.egress").get(1), "ports").get(0), "port")
+        .put("port", 5672);
+    assertThat(networkProblems(plainBroker)).anySatisfy(problem -> assertThat(problem).contains("rabbitmq:5671"));
+    List<Map<String, Object>> noDns = Kustomize.build(OVERLAY);
+    noDns.remove(find(noDns, "NetworkPolicy", "dns").orElseThrow());
+    assertThat(networkProblems(noDns)).anySatisfy(problem -> assertThat(problem).contains("DNS"));
+    List<Map<String, Object>> gatewayOpen = Kustomize.build(OVERLAY);
+    gatewayOpen.removeIf(resource -> "NetworkPolicy".equals(resource.get("kind"))
+        && List.of("default-deny", "gateway-from-ingress-controller", "gateway-metrics-from-prometheus").contains(Maps.string(resource, "metadata.name")));
+    assertThat(networkProblems(gatewayOpen)).anySatisfy(problem -> assertThat(problem).contains("gateway is open to all Ingress traffic"));
+    List<Map<String, Object>> openToAll = Kustomize.build(OVERLAY);
+    Maps.map(Maps.listAt(find(openToAll, "NetworkPolicy", "services-from-gateway").orElseThrow(), "spec.ingress").get(0), "rule").remove("from");
+    assertThat(networkProblems(openToAll)).anySatisfy(problem -> assertThat(problem).contains("services-from-gateway", "every"));
+    List<Map<String, Object>> metricsPublic = Kustomize.build(OVERLAY);
+    Maps.listAt(Maps.listAt(find(metricsPublic, "NetworkPolicy", "gateway-from-ingress-controller").orElseThrow(), "spec.ingress").get(0), "ports")
+        .add(new LinkedHashMap<>(Map.of("protocol", "TCP", "port", "management")));
+    assertThat(networkProblems(metricsPublic)).anySatisfy(problem -> assertThat(problem).contains("management port"));
+  }
+
+  @Test
+  void theServicesReachTheirDatabaseAndTheBrokerOverVerifiedTls() {
+    List<String> problems = new ArrayList<>();
+    for (String module : Repository.SERVICES) {
+      if (module.equals("gateway")) {
+        continue;
+      }
+      Map<String, Object> deployment = resource("Deployment", module);
+      ServiceConfiguration configuration = ServiceConfiguration.of(module, environment(deployment, problems));
+      String url = configuration.property("spring.datasource.url");
+      Map<String, String> parameters = new LinkedHashMap<>();
+      if (url.contains("?")) {
+        for (String parameter : url.substring(url.indexOf('?') + 1).split("&")) {
+          int equals = parameter.indexOf('=');
+          parameters.put(equals < 0 ? parameter : parameter.substring(0, equals), equals < 0 ? "" : parameter.substring(equals + 1));
+        }
+      }
+      if (!"verify-full".equals(parameters.get("sslmode"))) {
+        problems.add(module + ": the JDBC URL " + url + " does not check the database's certificate and name (sslmode=verify-full)");
+      }
+      if (!mountedFromSecret(deployment, parameters.get("sslrootcert"))) {
+        problems.add(module + ": the database's CA (sslrootcert=" + parameters.get("sslrootcert") + ") is no file mounted from a Secret");
+      }
+      if (!"true".equals(configuration.property("spring.rabbitmq.ssl.enabled"))) {
+        problems.add(module + ": AMQP without TLS (spring.rabbitmq.ssl.enabled)");
+      }
+      if ("false".equals(configuration.property("spring.rabbitmq.ssl.verify-hostname"))
+          || "false".equals(configuration.property("spring.rabbitmq.ssl.validate-server-certificate"))) {
+        problems.add(module + ": the broker's certificate or host name is not checked");
+      }
+      String bundle = configuration.property("spring.rabbitmq.ssl.bundle");
+      String trusted = bundle == null ? null : configuration.property("spring.ssl.bundle.pem." + bundle + ".truststore.certificate");
+      if (trusted == null || !mountedFromSecret(deployment, trusted.replaceFirst("^file:", ""))) {
+        problems.add(module + ": the broker's CA (bundle " + bundle + ", " + trusted + ") is no file mounted from a Secret");
+      }
+      if ("5672".equals(configuration.property("spring.rabbitmq.port"))) {
+        problems.add(module + ": the broker's plain AMQP port 5672 (AMQPS is 5671)");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theIngressServesEveryHostOverHttps() {
+    Map<String, Object> ingress = resource("Ingress", "gateway");
+    List<String> secured = new ArrayList<>();
+    for (Object tls : Maps.listAt(ingress, "spec.tls")) {
+      assertThat(Maps.string(tls, "secretName")).as("the certificate's Secret").isNotBlank();
+      Maps.listAt(tls, "hosts").forEach(host -> secured.add(String.valueOf(host)));
+    }
+    List<String> hosts = Maps.listAt(ingress, "spec.rules").stream().map(rule -> Maps.string(rule, "host")).toList();
+    assertThat(hosts).as("the Ingress's hosts").isNotEmpty().doesNotContainNull();
+    assertThat(secured).as("hosts with a TLS certificate").containsAll(hosts);
   }
 
   @Test
@@ -297,6 +425,191 @@ class DeployKubernetesTest {
     });
     problems.addAll(DeployComposeTest.matchesRealmClients(secrets, OVERLAY_SECRETS));
     assertThat(problems).isEmpty();
+  }
+
+  /**
+   * Values in a build that belong to one environment: host names other than the build's own
+   * Services (in URLs, in *_HOST variables, in email addresses) and the Ingress's hosts and
+   * certificates.
+   */
+  private static List<String> environmentValues(List<Map<String, Object>> resources) {
+    List<String> ownServices = resources.stream().filter(resource -> "Service".equals(resource.get("kind")))
+        .map(resource -> Maps.string(resource, "metadata.name")).toList();
+    List<String> problems = new ArrayList<>();
+    for (Map<String, Object> resource : resources) {
+      if ("ConfigMap".equals(resource.get("kind"))) {
+        Maps.at(resource, "data").ifPresent(data -> Maps.map(data, "data").forEach((key, value) -> {
+          List<String> hosts = new ArrayList<>();
+          Matcher url = URL_HOST.matcher(String.valueOf(value));
+          while (url.find()) {
+            hosts.add(url.group(1));
+          }
+          Matcher mail = MAIL_DOMAIN.matcher(String.valueOf(value));
+          while (mail.find()) {
+            hosts.add(mail.group(1));
+          }
+          if (key.endsWith("_HOST")) {
+            hosts.add(String.valueOf(value));
+          }
+          hosts.stream().filter(host -> !ownServices.contains(host)).forEach(host -> problems.add("ConfigMap "
+              + Maps.string(resource, "metadata.name") + ": " + key + " names " + host + ", which is an environment's: set it in the overlay"));
+        }));
+      }
+      if ("Ingress".equals(resource.get("kind"))) {
+        for (Object rule : Maps.listAt(resource, "spec.rules")) {
+          Maps.at(rule, "host").ifPresent(host -> problems.add("Ingress " + Maps.string(resource, "metadata.name")
+              + " serves host " + host + ", which is an environment's: set it in the overlay"));
+        }
+        if (!Maps.listAt(resource, "spec.tls").isEmpty()) {
+          problems.add("Ingress " + Maps.string(resource, "metadata.name") + " names TLS certificates, which are an environment's");
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static final Pattern URL_HOST = Pattern.compile("[a-z][a-z0-9+.-]*://([^/:?#\\s]+)");
+  private static final Pattern MAIL_DOMAIN = Pattern.compile("[^\\s@/]+@([A-Za-z0-9.-]+)");
+
+  /**
+   * What the network policies of a build fail to let through, or let through too widely: each pod
+   * must be isolated both ways (a default deny), reach the DNS and every address its configuration
+   * names (pods of the build on both ends), be scraped by Prometheus on the port it announces, and
+   * the gateway take the ingress controller's traffic on its public port only; no rule may be open
+   * to every peer or every port, and the services take requests from the gateway only.
+   */
+  private List<String> networkProblems(List<Map<String, Object>> resources) {
+    NetworkPolicies policies = new NetworkPolicies(resources);
+    List<String> problems = new ArrayList<>();
+    Map<String, Pod> pods = new LinkedHashMap<>();
+    for (String module : Repository.SERVICES) {
+      pods.put(module, pod(find(resources, "Deployment", module).orElseThrow()));
+    }
+    for (Pod pod : pods.values()) {
+      Map<String, Object> deployment = find(resources, "Deployment", pod.name()).orElseThrow();
+      for (Direction direction : Direction.values()) {
+        if (policies.selecting(pod, direction).isEmpty()) {
+          problems.add(pod.name() + " is open to all " + direction.policyType + " traffic: no policy selects it (default deny)");
+        }
+      }
+      if (!policies.egressAllowed(pod, new InNamespace("kube-system"), 53, "UDP")) {
+        problems.add(pod.name() + " cannot reach the cluster's DNS (kube-system, UDP 53)");
+      }
+      ServiceConfiguration configuration = ServiceConfiguration.of(pod.name(), environment(deployment, problems));
+      for (var address : configuration.insideAddresses(problems).entrySet()) {
+        URI uri = address.getValue();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        String target = address.getKey() + " (" + uri.getHost() + ":" + port + ")";
+        Optional<Map<String, Object>> service = find(resources, "Service", uri.getHost());
+        if (service.isPresent() && pods.containsKey(uri.getHost())) {
+          Pod receiver = pods.get(uri.getHost());
+          int containerPort = containerPort(service.get(), receiver, port);
+          if (!policies.egressAllowed(pod, new BuiltPod(receiver), containerPort, "TCP")) {
+            problems.add(pod.name() + " → " + receiver.name() + ":" + containerPort + " for " + target + ": no egress rule lets it out");
+          }
+          if (!policies.ingressAllowed(receiver, new BuiltPod(pod), containerPort, "TCP")) {
+            problems.add(pod.name() + " → " + receiver.name() + ":" + containerPort + " for " + target + ": no ingress rule lets it in");
+          }
+          continue;
+        }
+        String host = uri.getHost();
+        String[] labels = host.split("\\.");
+        Peer peer = host.endsWith(".svc") || host.contains(".svc.") ? new InNamespace(labels[1])
+            : labels.length == 1 ? new InNamespace(pod.namespace()) : new Outside();
+        if (!policies.egressAllowed(pod, peer, port, "TCP")) {
+          problems.add(pod.name() + " cannot reach " + target + " (" + peer + "): no egress rule lets it out");
+        }
+      }
+      Object scraped = Maps.mapAt(deployment, "spec.template.metadata.annotations").get("prometheus.io/port");
+      if (scraped != null && !policies.ingressAllowed(pod, new InNamespace(null), Integer.parseInt(String.valueOf(scraped)), "TCP")) {
+        problems.add(pod.name() + ": Prometheus cannot scrape port " + scraped + " from its namespace");
+      }
+    }
+    Pod gateway = pods.get("gateway");
+    if (!policies.ingressAllowed(gateway, new InNamespace(null), gateway.ports().get("http"), "TCP")) {
+      problems.add("the gateway does not take the ingress controller's traffic on its port http");
+    }
+    for (Map<String, Object> policy : policies.all()) {
+      String name = Maps.string(policy, "metadata.name");
+      for (Direction direction : Direction.values()) {
+        for (Object rule : Maps.listAt(policy, "spec." + direction.rules)) {
+          if (Maps.listAt(rule, direction.peers).isEmpty()) {
+            problems.add("NetworkPolicy " + name + ": a " + direction.rules + " rule open to every " + (direction == Direction.INGRESS ? "source" : "destination"));
+          }
+          if (Maps.listAt(rule, "ports").isEmpty()) {
+            problems.add("NetworkPolicy " + name + ": a " + direction.rules + " rule open on every port");
+          }
+          // The ingress controller's peer (admitted to the gateway's public port) must not reach its metrics.
+          if (direction == Direction.INGRESS && NetworkPolicies.selects(Maps.mapAt(policy, "spec").get("podSelector"), gateway.labels())
+              && Maps.listAt(rule, "ports").stream().anyMatch(port -> "http".equals(Maps.string(port, "port")) || gateway.ports().get("http").equals(Maps.at(port, "port").orElse(null)))
+              && Maps.listAt(rule, "ports").stream().anyMatch(port -> "management".equals(Maps.string(port, "port")) || Integer.valueOf(8090).equals(Maps.at(port, "port").orElse(null)))) {
+            problems.add("NetworkPolicy " + name + ": the gateway's public port and its management port open to the same peers");
+          }
+        }
+      }
+    }
+    for (Pod service : pods.values()) {
+      for (Pod caller : pods.values()) {
+        if (!service.name().equals("gateway") && !caller.name().equals("gateway") && !caller.equals(service)
+            && policies.ingressAllowed(service, new BuiltPod(caller), service.ports().get("http"), "TCP")) {
+          problems.add(service.name() + " takes requests from " + caller.name() + ": only the gateway calls the services");
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static Pod pod(Map<String, Object> deployment) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    for (Object port : Maps.listAt(container(deployment), "ports")) {
+      ports.put(Maps.string(port, "name"), ((Number) Maps.map(port, "port").get("containerPort")).intValue());
+    }
+    return new Pod(Maps.string(deployment, "metadata.name"), Maps.string(deployment, "metadata.namespace"),
+        Maps.mapAt(deployment, "spec.template.metadata.labels"), ports);
+  }
+
+  /** The container port a Service's port leads to. */
+  private static int containerPort(Map<String, Object> service, Pod pod, int servicePort) {
+    for (Object port : Maps.listAt(service, "spec.ports")) {
+      if (Integer.valueOf(servicePort).equals(Maps.map(port, "port").get("port"))) {
+        Object target = Maps.at(port, "targetPort").orElse(servicePort);
+        return target instanceof Integer number ? number : pod.ports().getOrDefault(String.valueOf(target), -1);
+      }
+    }
+    return -1;
+  }
+
+  private static Map<String, Object> portOfFirstRule(List<Map<String, Object>> resources, String policy, String rules) {
+    Object rule = Maps.listAt(find(resources, "NetworkPolicy", policy).orElseThrow(), "spec." + rules).get(0);
+    return Maps.map(Maps.listAt(rule, "ports").get(0), "port");
+  }
+
+  private static Map<String, Object> configMap(List<Map<String, Object>> resources, String name) {
+    Map<String, Object> configMap = find(resources, "ConfigMap", name).orElseThrow();
+    if (Maps.at(configMap, "data").isEmpty()) {
+      configMap.put("data", new LinkedHashMap<String, Object>());
+    }
+    return Maps.mapAt(configMap, "data");
+  }
+
+  /** Whether the file lies in a volume of the pod that a Secret fills. */
+  private static boolean mountedFromSecret(Map<String, Object> deployment, String file) {
+    if (file == null) {
+      return false;
+    }
+    for (Object mount : Maps.listAt(container(deployment), "volumeMounts")) {
+      String path = Maps.string(mount, "mountPath");
+      if (file.startsWith(path.endsWith("/") ? path : path + "/")) {
+        String volume = Maps.string(mount, "name");
+        return Maps.listAt(deployment, "spec.template.spec.volumes").stream()
+            .anyMatch(declared -> volume.equals(Maps.string(declared, "name")) && Maps.at(declared, "secret.secretName").isPresent());
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Map<String, Object>> find(List<Map<String, Object>> resources, String kind, String name) {
+    return resources.stream().filter(r -> Kustomize.kindAndName(r).equals(kind + "/" + name)).findFirst();
   }
 
   /**

@@ -86,7 +86,7 @@ final class Dockerfile {
     return instructions.subList(last, instructions.size());
   }
 
-  /** The Java feature release of an eclipse-temurin image, such as 21 for eclipse-temurin:21-jre-noble. */
+  /** The Java feature release of an eclipse-temurin image, such as 21 for eclipse-temurin:21.0.8_9-jre-noble. */
   static Optional<Integer> javaVersion(String image) {
     Matcher matcher = Pattern.compile("^eclipse-temurin:(\\d+)").matcher(image);
     return matcher.find() ? Optional.of(Integer.parseInt(matcher.group(1))) : Optional.empty();

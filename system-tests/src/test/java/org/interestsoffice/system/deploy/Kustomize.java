@@ -129,7 +129,9 @@ final class Kustomize {
           String currentName = current.replaceFirst("[:@].*$", "");
           if (currentName.equals(name)) {
             String newName = image.containsKey("newName") ? String.valueOf(image.get("newName")) : currentName;
-            String tag = image.containsKey("newTag") ? ":" + image.get("newTag") : current.substring(currentName.length());
+            // As kustomize: a digest wins over a tag.
+            String tag = image.containsKey("digest") ? "@" + image.get("digest")
+                : image.containsKey("newTag") ? ":" + image.get("newTag") : current.substring(currentName.length());
             container.put("image", newName + tag);
           }
         }

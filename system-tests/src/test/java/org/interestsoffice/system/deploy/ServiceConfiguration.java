@@ -50,7 +50,9 @@ final class ServiceConfiguration {
   static final Set<String> STANDARD_SPRING_VARIABLES = Set.of(
       "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_PORT", "SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD",
       // The OTLP trace exporter: Boot creates it only when the endpoint is set, so no default is written.
-      "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED");
+      "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED",
+      // AMQPS with the broker's CA as an SSL bundle (Kubernetes' broker-config).
+      "SPRING_RABBITMQ_SSL_ENABLED", "SPRING_RABBITMQ_SSL_BUNDLE", "SPRING_SSL_BUNDLE_PEM_RABBITMQ_TRUSTSTORE_CERTIFICATE");
 
   private static final Pattern PLACEHOLDER_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
   private static final Pattern PLACEHOLDER_PROPERTY = Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)[:}]");
