@@ -65,8 +65,9 @@ class GatewayLoadBalancingTest {
   @BeforeEach
   void asAMinistryAdministrator() {
     client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
-    // Both instances are in rotation once the first probes have answered.
-    await().atMost(Duration.ofSeconds(10)).until(() -> answeringInstances(10).keySet().size() == 2);
+    // Both instances are in rotation once the first probes have answered (a bound, not a wait: ten
+    // requests took longer than 10 s on two cores under a load of 20, and the test failed there).
+    await().atMost(Duration.ofSeconds(60)).until(() -> answeringInstances(10).keySet().size() == 2);
     Stream.of(missions1, missions2, personnel, notifications).forEach(Backend::forget);
   }
 
@@ -94,7 +95,7 @@ class GatewayLoadBalancingTest {
     missions2.notReady();
     try {
       // Within a few probe intervals every request goes to the instance that is ready.
-      await().atMost(Duration.ofSeconds(10)).until(() -> answeringInstances(10).equals(Map.of("missions-1", 10L)));
+      await().atMost(Duration.ofSeconds(60)).until(() -> answeringInstances(10).equals(Map.of("missions-1", 10L)));
     } finally {
       missions2.ready();
     }
