@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { everyPage, firstPages, mergeDeadLetters } from './data';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deadLetters, everyPage, firstPages, mergeDeadLetters, redrive } from './data';
 import type { DeadLetter } from './types';
 
 const letter = (id: string, at: string): DeadLetter => ({
@@ -54,5 +54,31 @@ describe('a paged list', () => {
 
   it('is read whole, page after page, where people are named', async () => {
     expect(await everyPage(pagesOf(['a', 'b', 'c', 'd', 'e'], 2))).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
+
+describe("the dead letters' calls through the gateway", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("read each service's list at its own path and re-drive a letter at the service that keeps it", async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('document', { cookie: '' });
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push(`${init.method} ${url}`);
+      const service = url.replace('/console/api/dead-letters/', '').split('/')[0];
+      const body = init.method === 'GET' ? [letter(`${service}-1`, '2019-01-23T20:00:00Z')] : {};
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+
+    const read = await deadLetters();
+
+    expect(calls).toEqual([
+      'GET /console/api/dead-letters/missions', 'GET /console/api/dead-letters/personnel', 'GET /console/api/dead-letters/notifications',
+    ]);
+    expect(read.letters.map((l) => [l.id, l.service])).toEqual([['missions-1', 'missions'], ['notifications-1', 'notifications'], ['personnel-1', 'personnel']]);
+    await redrive(read.letters.find((l) => l.service === 'personnel')!);
+    expect(calls.at(-1)).toBe('POST /console/api/dead-letters/personnel/personnel-1/redrive');
   });
 });

@@ -225,6 +225,12 @@ class AlertsApiIT {
     List<String> parameters = new ArrayList<>();
     operation.path("parameters").forEach(parameter -> parameters.add(parameter.path("name").asString()));
     assertThat(parameters).contains("missionId", "staffId", "status", "limit", "cursor");
+    operation.path("parameters").forEach(parameter -> {
+      if (parameter.path("name").asString().equals("limit")) {
+        assertThat(parameter.path("schema").path("minimum").asInt()).as("limit's minimum").isEqualTo(1);
+        assertThat(parameter.path("schema").path("maximum").asInt()).as("limit's maximum").isEqualTo(500);
+      }
+    });
     String page = operation.path("responses").path("200").findValue("$ref").asString();
     JsonNode shape = description.path("components").path("schemas").path(page.substring(page.lastIndexOf('/') + 1));
     assertThat(shape.path("properties").path("items").path("items").path("$ref").asString()).endsWith("/AlertView");

@@ -6,10 +6,20 @@ import static org.interestsoffice.personnel.fixtures.Mission.aMission;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aDiplomat;
 import static org.interestsoffice.personnel.fixtures.StaffRegistration.aFamilyMemberOf;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
 
 import org.interestsoffice.personnel.PersonnelServiceUnderTest;
 import org.interestsoffice.personnel.fixtures.MessagingRecords;
@@ -19,10 +29,13 @@ import org.interestsoffice.personnel.fixtures.PersonnelApi;
 import org.interestsoffice.personnel.fixtures.PersonnelApi.Response;
 import org.interestsoffice.personnel.fixtures.PersonnelEvents;
 import org.interestsoffice.platform.events.EventEnvelope;
+import org.interestsoffice.platform.paging.Page;
+import org.interestsoffice.platform.paging.PageQuery;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +47,7 @@ class DepartureGroupsIT {
   @Autowired PersonnelApi personnel;
   @Autowired PersonnelEvents published;
   @Autowired MessagingRecords messaging;
+  @Autowired DataSource dataSource;
 
   final TestTokens tokens = TestTokens.get();
   Mission embassy;
@@ -178,5 +192,60 @@ class DepartureGroupsIT {
     assertThat(personnel.statusOf(consul)).isEqualTo("DEPARTURE_ORDERED");
     assertThat(head.get("/api/departure-groups?missionId=" + embassy.id()).json().path("items").size()).isEqualTo(1);
     assertThat(head.get("/api/departure-groups/" + group).json().path("memberIds").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aPageOfGroupsReadsTheMembersOfAllItsGroupsInOneQuery() {
+    Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Map<UUID, UUID> travellerOf = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      UUID group = head.createsGroup(embassy, "Convoy " + i, tomorrow.plus(i, ChronoUnit.HOURS), "CONVOY");
+      UUID traveller = personnel.registers(aDiplomat().in(embassy));
+      assertThat(head.addMembers(group, List.of(traveller)).status()).isEqualTo(200);
+      travellerOf.put(group, traveller);
+    }
+    List<String> memberReads = new CopyOnWriteArrayList<>();
+    // The repository the list endpoint reads through, on the service's own database, every
+    // statement it prepares noted.
+    DepartureGroups groups = new DepartureGroups(JdbcClient.create(notingMemberReads(dataSource, memberReads)));
+
+    Page<DepartureGroup> page = groups.search(embassy.id(), Optional.empty(), PageQuery.first(10));
+
+    assertThat(page.items()).extracting(DepartureGroup::id).containsExactlyElementsOf(travellerOf.keySet());
+    for (DepartureGroup group : page.items()) {
+      assertThat(group.memberIds()).as(group.name()).containsExactly(travellerOf.get(group.id()));
+    }
+    assertThat(memberReads).as("statements reading the members of a page of %d groups", page.items().size()).hasSize(1);
+  }
+
+  /** The data source, noting each statement prepared on it that reads departure_group_member. */
+  private static DataSource notingMemberReads(DataSource dataSource, List<String> memberReads) {
+    return (DataSource) Proxy.newProxyInstance(
+        DataSource.class.getClassLoader(),
+        new Class<?>[] {DataSource.class},
+        (dataSourceProxy, method, arguments) -> {
+          Object result = invoke(dataSource, method, arguments);
+          if (!(result instanceof Connection connection)) {
+            return result;
+          }
+          return Proxy.newProxyInstance(
+              Connection.class.getClassLoader(),
+              new Class<?>[] {Connection.class},
+              (connectionProxy, call, callArguments) -> {
+                if (call.getName().startsWith("prepare") && callArguments != null && callArguments[0] instanceof String sql
+                    && sql.contains("departure_group_member")) {
+                  memberReads.add(sql);
+                }
+                return invoke(connection, call, callArguments);
+              });
+        });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
+    try {
+      return method.invoke(target, arguments);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 }
