@@ -1022,10 +1022,13 @@ class ConsoleBrowserIT {
     try {
       browser.awaitAddress(system.gateway.baseUrl() + "/console/", SIGN_IN_LIMIT);
     } catch (TimeoutException signInHung) {
-      // A known defect, said rather than hidden (closing note of 6 December 2026): twice in CI the
-      // gateway's exchange of the code with Keycloak never answered after Keycloak had accepted the
-      // password (Keycloak later logged the code "already used" by a second exchange). The test asks
-      // the console again, as a user would; Keycloak's session holds, so no password is typed again.
+      // Twice in CI the sign-in hung here after Keycloak had accepted the password. The cause was
+      // Reactor Netty 1.3.6 in the gateway: it stopped reading the browser's kept-alive connection,
+      // so the callback with the code was never read; once that connection closed (about 90 s on)
+      // the gateway read it at last, past the code's 60 s, and Keycloak logged the code "already
+      // used" (its words for a code it no longer holds). Fixed with Reactor Netty 1.3.9; kept as a guard,
+      // said rather than hidden: the test asks the console again, as a user would, and Keycloak's
+      // session holds, so no password is typed again.
       System.out.println(
           "ConsoleBrowserIT: the sign-in of " + username + " hung after Keycloak took the password; opening the console again ("
               + signInHung.getMessage().lines().findFirst().orElse("") + ")");
