@@ -366,12 +366,16 @@ class DeployKubernetesTest {
   }
 
   @Test
-  void theGatewayIsExposedWithSessionAffinityOnTheHostAlertsLinkTo() {
+  void theGatewayIsExposedWithoutSessionAffinityOnTheHostAlertsLinkTo() {
     Map<String, Object> ingress = resource("Ingress", "gateway");
     Map<String, Object> annotations = Maps.mapAt(ingress, "metadata.annotations");
-    assertThat(annotations).as("cookie affinity: the console's session lives in one gateway instance")
-        .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+    // Console sessions are in Redis, shared by every instance: nothing ties a browser to one.
+    assertThat(annotations.keySet()).as("no session affinity at the Ingress").noneMatch(key -> key.contains("affinity") || key.contains("session-cookie"));
     List<String> problems = new ArrayList<>();
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway", environment(resource("Deployment", "gateway"), problems));
+    assertThat(gateway.property("spring.data.redis.host")).as("the Redis that holds the console's sessions").isNotBlank().isNotIn("localhost", "127.0.0.1");
+    assertThat(gateway.property("spring.data.redis.password")).as("Redis's password, from the Secret").isNotBlank();
+    assertThat(gateway.property("spring.session.data.redis.namespace")).as("the sessions' namespace").isNotBlank();
     List<String> hosts = new ArrayList<>();
     for (Object rule : Maps.listAt(ingress, "spec.rules")) {
       hosts.add(Maps.string(rule, "host"));
