@@ -1,7 +1,9 @@
 package org.interestsoffice.gateway.console;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 
@@ -16,9 +18,23 @@ import org.springframework.security.oauth2.client.web.server.WebSessionServerOAu
  *
  * <p>Attributes are written with JDK serialization (Spring Session's default): everything in the
  * session is Spring Security's own Serializable types and strings, never a class of the gateway's.
+ * One that cannot be read back is taken as absent ({@link UnreadableAsAbsent}).
  */
 @Configuration(proxyBeanMethods = false)
-class ConsoleSessions {
+class ConsoleSessions implements BeanClassLoaderAware {
+
+  private ClassLoader classLoader = ConsoleSessions.class.getClassLoader();
+
+  @Override
+  public void setBeanClassLoader(ClassLoader classLoader) {
+    this.classLoader = classLoader;
+  }
+
+  /** Spring Session's serializer of session values, by the name it looks for. */
+  @Bean
+  RedisSerializer<Object> springSessionDefaultRedisSerializer() {
+    return new UnreadableAsAbsent(classLoader);
+  }
 
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClientsInTheSession() {
