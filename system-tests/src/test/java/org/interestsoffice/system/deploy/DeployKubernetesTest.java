@@ -201,6 +201,23 @@ class DeployKubernetesTest {
   }
 
   @Test
+  void theGatewayKeepsTheConsolesSessionsInRedisOverVerifiedTls() {
+    // The sessions hold users' access and refresh tokens: as for the database and the broker.
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> deployment = resource("Deployment", "gateway");
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway", environment(deployment, problems));
+    if (!"true".equals(gateway.property("spring.data.redis.ssl.enabled"))) {
+      problems.add("gateway: Redis without TLS (spring.data.redis.ssl.enabled)");
+    }
+    String bundle = gateway.property("spring.data.redis.ssl.bundle");
+    String trusted = bundle == null ? null : gateway.property("spring.ssl.bundle.pem." + bundle + ".truststore.certificate");
+    if (trusted == null || !mountedFromSecret(deployment, trusted.replaceFirst("^file:", ""))) {
+      problems.add("gateway: Redis's CA (bundle " + bundle + ", " + trusted + ") is no file mounted from a Secret");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void theIngressServesEveryHostOverHttps() {
     Map<String, Object> ingress = resource("Ingress", "gateway");
     List<String> secured = new ArrayList<>();

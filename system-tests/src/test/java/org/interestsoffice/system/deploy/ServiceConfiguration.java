@@ -49,8 +49,9 @@ final class ServiceConfiguration {
    */
   static final Set<String> STANDARD_SPRING_VARIABLES = Set.of(
       "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_PORT", "SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD",
-      // The gateway's Redis (console sessions): its password, and TLS where a managed Redis needs it.
+      // The gateway's Redis (console sessions): its password, and TLS with Redis's CA as an SSL bundle.
       "SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_USERNAME", "SPRING_DATA_REDIS_SSL_ENABLED",
+      "SPRING_DATA_REDIS_SSL_BUNDLE", "SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE",
       // The OTLP trace exporter: Boot creates it only when the endpoint is set, so no default is written.
       "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED",
       // AMQPS with the broker's CA as an SSL bundle (Kubernetes' broker-config).
