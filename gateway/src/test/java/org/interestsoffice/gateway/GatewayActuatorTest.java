@@ -2,6 +2,7 @@ package org.interestsoffice.gateway;
 
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import org.interestsoffice.testing.RealRedis;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 // A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
 @AutoConfigureWebTestClient(timeout = "PT30S")
+// Console sessions go to the real Redis, under this run's namespace.
+@RealRedis(namespace = "gateway-tests")
 class GatewayActuatorTest {
 
   @DynamicPropertySource

@@ -2,6 +2,7 @@ package org.interestsoffice.gateway;
 
 import java.util.stream.Stream;
 
+import org.interestsoffice.testing.RealRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,6 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * records what reaches it, and accepting the test issuer's tokens. The servers live as long as the
  * test JVM, so test classes with the same settings share one gateway.
  */
+// Console sessions go to the real Redis, under this run's namespace.
+@RealRedis(namespace = "gateway-tests")
 abstract class GatewayInFrontOfServices {
 
   static final Backend missions = Backend.named("missions");

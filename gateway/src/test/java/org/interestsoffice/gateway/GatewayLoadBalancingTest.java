@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.interestsoffice.testing.RealRedis;
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     properties = {"spring.cloud.loadbalancer.health-check.interval=200ms", "gateway.rate-limit.burst=1000"})
 // A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
 @AutoConfigureWebTestClient(timeout = "PT30S")
+// Console sessions go to the real Redis, under this run's namespace.
+@RealRedis(namespace = "gateway-tests")
 class GatewayLoadBalancingTest {
 
   private static final String READINESS = "/actuator/health/readiness";

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,14 +24,7 @@ class ConsoleSignInIT {
 
   private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-  private final HttpClient browser =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-  /**
-   * Cookies per host, kept like a browser keeps them on localhost: Keycloak marks its cookies
-   * Secure even over plain HTTP, which browsers accept on localhost and java.net's CookieManager
-   * does not.
-   */
-  private final Map<String, Map<String, String>> cookies = new HashMap<>();
+  private final ConsoleBrowserClient browser = new ConsoleBrowserClient();
 
   @Test
   void anOfficerSignsInOnKeycloaksPageAndUsesTheApiThroughTheSession() throws Exception {
@@ -76,7 +64,7 @@ class ConsoleSignInIT {
 
     // The API behind the session follows the gateway's table of roles: an officer may not declare a
     // rupture, refused at the gateway (403) before missions could even say the mission is unknown (404).
-    String csrf = cookies.get(console.getAuthority()).get("XSRF-TOKEN");
+    String csrf = browser.cookiesOf(console).get("XSRF-TOKEN");
     assertThat(csrf).as("the CSRF cookie the console reads").isNotBlank();
     URI rupture = URI.create(system.gateway.baseUrl() + "/console/api/missions/" + java.util.UUID.randomUUID() + "/rupture");
     HttpResponse<String> refused =
@@ -89,7 +77,7 @@ class ConsoleSignInIT {
     assertThat(allowed.statusCode()).as("an officer may register staff: the service validates the body").isEqualTo(400);
 
     // The browser holds a session cookie for the gateway, never a token: not in a cookie, not in a body.
-    Map<String, String> gatewayCookies = cookies.get(console.getAuthority());
+    Map<String, String> gatewayCookies = browser.cookiesOf(console);
     assertThat(gatewayCookies).containsKey("SESSION");
     gatewayCookies.forEach((name, value) -> assertThat(value).as(name).doesNotContain("eyJ"));
     for (HttpResponse<String> response : new HttpResponse[] {notSignedIn, toKeycloak, codeExchanged, missions, session}) {
@@ -113,33 +101,18 @@ class ConsoleSignInIT {
   }
 
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return send(uri, HttpRequest.newBuilder(uri).GET());
+    return browser.get(uri);
   }
 
   private HttpResponse<String> post(URI uri, String form) throws IOException, InterruptedException {
-    return send(uri, HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+    return browser.post(uri, form);
   }
 
   private HttpResponse<String> send(URI uri, HttpRequest.Builder request) throws IOException, InterruptedException {
-    Map<String, String> jar = cookies.computeIfAbsent(uri.getAuthority(), host -> new LinkedHashMap<>());
-    if (!jar.isEmpty()) {
-      request.header("Cookie", jar.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
-    }
-    HttpResponse<String> response = browser.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    for (String header : response.headers().allValues("Set-Cookie")) {
-      String pair = header.split(";", 2)[0];
-      int equals = pair.indexOf('=');
-      String value = pair.substring(equals + 1);
-      if (value.isEmpty() || header.toLowerCase().contains("max-age=0")) {
-        jar.remove(pair.substring(0, equals));
-      } else {
-        jar.put(pair.substring(0, equals), value);
-      }
-    }
-    return response;
+    return browser.send(uri, request);
   }
 
   private static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location in " + response));
+    return ConsoleBrowserClient.location(response);
   }
 }

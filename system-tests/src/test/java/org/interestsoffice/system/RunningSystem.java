@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.interestsoffice.testing.KeycloakServer;
 import org.interestsoffice.testing.TestInfrastructure;
+import org.interestsoffice.testing.TestRedis;
 
 /**
  * The whole platform as it runs in production, once per test JVM: the real Keycloak realm, a real
@@ -36,6 +37,10 @@ final class RunningSystem {
   final ServiceProcess personnel;
   final ServiceProcess notifications;
   final ServiceProcess gateway;
+  /** The gateway's environment, for a test that starts more instances of it beside {@link #gateway}. */
+  final Map<String, String> gatewayEnvironment;
+  /** The name of the Redis namespace the gateway keeps console sessions under ({@link TestRedis#namespace}). */
+  static final String CONSOLE_SESSIONS = "console";
 
   private RunningSystem() {
     TestInfrastructure infrastructure = TestInfrastructure.get();
@@ -65,7 +70,7 @@ final class RunningSystem {
     missions = ServiceProcess.start("missions-service", withRealm(infrastructure.environment("e2e_missions")), logs);
     personnel = ServiceProcess.start("personnel-service", withRealm(infrastructure.environment("e2e_personnel")), logs);
     notifications = ServiceProcess.start("notifications-service", notificationsEnvironment, logs);
-    Map<String, String> gatewayEnvironment =
+    gatewayEnvironment =
         withRealm(
             Map.of(
                 "MISSIONS_URL", missions.baseUrl(),
@@ -74,6 +79,8 @@ final class RunningSystem {
                 // The tests fire many requests per user; the limit itself is tested in the gateway.
                 "GATEWAY_RATE_LIMIT_PER_SECOND", "10000",
                 "GATEWAY_RATE_LIMIT_BURST", "10000"));
+    // Console sessions in the real Redis, under this run's namespace.
+    gatewayEnvironment.putAll(TestRedis.get().environment(CONSOLE_SESSIONS));
     gateway = ServiceProcess.start("gateway", gatewayEnvironment, logs);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "system-stop"));
     Stream.of(missions, personnel, notifications, gateway).forEach(service -> service.awaitReady(Duration.ofMinutes(3)));

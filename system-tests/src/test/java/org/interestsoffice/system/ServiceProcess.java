@@ -147,7 +147,7 @@ final class ServiceProcess implements AutoCloseable {
     awaitStop(Duration.ofSeconds(15));
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -132,16 +132,28 @@ public final class TestInfrastructure {
   }
 
   private static TestInfrastructure start() {
-    String forced = setting("IOP_TEST_INFRA", "");
-    return switch (forced) {
-      case "local" -> local(true);
-      case "testcontainers" -> containers("IOP_TEST_INFRA=testcontainers");
-      case "" -> DockerClientFactory.instance().isDockerAvailable()
-          ? containers("a Docker engine is available")
-          : local(false);
-      default -> throw new IllegalStateException(
-          "IOP_TEST_INFRA must be 'local' or 'testcontainers', not '" + forced + "'");
-    };
+    Mode mode = Mode.chosen();
+    return mode.containers() ? containers(mode.reason()) : local(mode.forced());
+  }
+
+  /**
+  * Containers or the local servers, as {@code IOP_TEST_INFRA} says, else as the presence of a Docker engine does;
+  * the same choice for everything the harness gives (PostgreSQL, RabbitMQ, {@link TestRedis Redis}).
+  */
+  record Mode(boolean containers, boolean forced, String reason) {
+
+    static Mode chosen() {
+      String forced = setting("IOP_TEST_INFRA", "");
+      return switch (forced) {
+        case "local" -> new Mode(false, true, "IOP_TEST_INFRA=local");
+        case "testcontainers" -> new Mode(true, true, "IOP_TEST_INFRA=testcontainers");
+        case "" -> DockerClientFactory.instance().isDockerAvailable()
+            ? new Mode(true, false, "a Docker engine is available")
+            : new Mode(false, false, "no Docker engine found");
+        default -> throw new IllegalStateException(
+            "IOP_TEST_INFRA must be 'local' or 'testcontainers', not '" + forced + "'");
+      };
+    }
   }
 
   private static TestInfrastructure containers(String reason) {
@@ -313,12 +325,12 @@ public final class TestInfrastructure {
     return postgres.connect();
   }
 
-  private static String setting(String name, String fallback) {
+  static String setting(String name, String fallback) {
     String value = System.getProperty(name, System.getenv(name));
     return value == null || value.isEmpty() ? fallback : value;
   }
 
-  private static String rootMessage(Throwable failure) {
+  static String rootMessage(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null) {
       root = root.getCause();

@@ -138,7 +138,8 @@ class DeployComposeTest {
     String keycloak = Repository.rootPom().property("keycloak.version");
     assertThat(Maps.string(compose.service("keycloak"), "image")).isEqualTo("quay.io/keycloak/keycloak:" + keycloak);
     assertThat(Repository.testHarnessImages()).as("images of the test harness")
-        .contains(Maps.string(compose.service("postgres"), "image"), Maps.string(compose.service("rabbitmq"), "image"));
+        .contains(Maps.string(compose.service("postgres"), "image"), Maps.string(compose.service("rabbitmq"), "image"),
+            Maps.string(compose.service("redis"), "image"));
   }
 
   @Test

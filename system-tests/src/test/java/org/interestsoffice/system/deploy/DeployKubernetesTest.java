@@ -201,6 +201,23 @@ class DeployKubernetesTest {
   }
 
   @Test
+  void theGatewayKeepsTheConsolesSessionsInRedisOverVerifiedTls() {
+    // The sessions hold users' access and refresh tokens: as for the database and the broker.
+    List<String> problems = new ArrayList<>();
+    Map<String, Object> deployment = resource("Deployment", "gateway");
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway", environment(deployment, problems));
+    if (!"true".equals(gateway.property("spring.data.redis.ssl.enabled"))) {
+      problems.add("gateway: Redis without TLS (spring.data.redis.ssl.enabled)");
+    }
+    String bundle = gateway.property("spring.data.redis.ssl.bundle");
+    String trusted = bundle == null ? null : gateway.property("spring.ssl.bundle.pem." + bundle + ".truststore.certificate");
+    if (trusted == null || !mountedFromSecret(deployment, trusted.replaceFirst("^file:", ""))) {
+      problems.add("gateway: Redis's CA (bundle " + bundle + ", " + trusted + ") is no file mounted from a Secret");
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void theIngressServesEveryHostOverHttps() {
     Map<String, Object> ingress = resource("Ingress", "gateway");
     List<String> secured = new ArrayList<>();
@@ -366,12 +383,16 @@ class DeployKubernetesTest {
   }
 
   @Test
-  void theGatewayIsExposedWithSessionAffinityOnTheHostAlertsLinkTo() {
+  void theGatewayIsExposedWithoutSessionAffinityOnTheHostAlertsLinkTo() {
     Map<String, Object> ingress = resource("Ingress", "gateway");
     Map<String, Object> annotations = Maps.mapAt(ingress, "metadata.annotations");
-    assertThat(annotations).as("cookie affinity: the console's session lives in one gateway instance")
-        .containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie");
+    // Console sessions are in Redis, shared by every instance: nothing ties a browser to one.
+    assertThat(annotations.keySet()).as("no session affinity at the Ingress").noneMatch(key -> key.contains("affinity") || key.contains("session-cookie"));
     List<String> problems = new ArrayList<>();
+    ServiceConfiguration gateway = ServiceConfiguration.of("gateway", environment(resource("Deployment", "gateway"), problems));
+    assertThat(gateway.property("spring.data.redis.host")).as("the Redis that holds the console's sessions").isNotBlank().isNotIn("localhost", "127.0.0.1");
+    assertThat(gateway.property("spring.data.redis.password")).as("Redis's password, from the Secret").isNotBlank();
+    assertThat(gateway.property("spring.session.data.redis.namespace")).as("the sessions' namespace").isNotBlank();
     List<String> hosts = new ArrayList<>();
     for (Object rule : Maps.listAt(ingress, "spec.rules")) {
       hosts.add(Maps.string(rule, "host"));

@@ -146,9 +146,10 @@ final class Repository {
     }
   }
 
-  /** The images the test harness runs PostgreSQL and RabbitMQ from: compose runs the same. */
+  /** The images the test harness runs PostgreSQL, RabbitMQ and Redis from: compose runs the same. */
   static List<String> testHarnessImages() {
-    String source = read(file("test-support/src/main/java/org/interestsoffice/testing/TestInfrastructure.java"));
+    String source = read(file("test-support/src/main/java/org/interestsoffice/testing/TestInfrastructure.java"))
+        + read(file("test-support/src/main/java/org/interestsoffice/testing/TestRedis.java"));
     Matcher matcher = Pattern.compile("static final String \\w+_IMAGE = \"([^\"]+)\";").matcher(source);
     List<String> images = new ArrayList<>();
     while (matcher.find()) {

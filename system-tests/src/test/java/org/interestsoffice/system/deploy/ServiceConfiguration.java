@@ -49,6 +49,9 @@ final class ServiceConfiguration {
    */
   static final Set<String> STANDARD_SPRING_VARIABLES = Set.of(
       "SPRING_DATASOURCE_PASSWORD", "SPRING_RABBITMQ_PORT", "SPRING_RABBITMQ_USERNAME", "SPRING_RABBITMQ_PASSWORD",
+      // The gateway's Redis (console sessions): its password, and TLS with Redis's CA as an SSL bundle.
+      "SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_USERNAME", "SPRING_DATA_REDIS_SSL_ENABLED",
+      "SPRING_DATA_REDIS_SSL_BUNDLE", "SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE",
       // The OTLP trace exporter: Boot creates it only when the endpoint is set, so no default is written.
       "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED",
       // AMQPS with the broker's CA as an SSL bundle (Kubernetes' broker-config).
@@ -130,7 +133,7 @@ final class ServiceConfiguration {
 
   /**
    * Addresses the service connects to from inside its container, by property: the database, the
-   * broker, the SMTP server and every http(s) URL that is not an outside address.
+   * broker, Redis, the SMTP server and every http(s) URL that is not an outside address.
    */
   Map<String, URI> insideAddresses(List<String> problems) {
     Map<String, URI> addresses = new LinkedHashMap<>();
@@ -149,6 +152,10 @@ final class ServiceConfiguration {
     if (property("spring.rabbitmq.host") != null) {
       addresses.put("spring.rabbitmq.host", URI.create("amqp://" + property("spring.rabbitmq.host") + ":"
           + (property("spring.rabbitmq.port") == null ? "5672" : property("spring.rabbitmq.port"))));
+    }
+    if (property("spring.data.redis.host") != null) {
+      addresses.put("spring.data.redis.host", URI.create("redis://" + property("spring.data.redis.host") + ":"
+          + (property("spring.data.redis.port") == null ? "6379" : property("spring.data.redis.port"))));
     }
     if (property("spring.mail.host") != null) {
       addresses.put("spring.mail.host", URI.create("smtp://" + property("spring.mail.host") + ":" + property("spring.mail.port")));
