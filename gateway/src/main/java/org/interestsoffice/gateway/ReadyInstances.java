@@ -23,9 +23,10 @@ class ReadyInstances {
   @Bean
   ServiceInstanceListSupplier instancesToPickFrom(ConfigurableApplicationContext context, Environment environment) {
     String serviceId = environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
-    var instances = ServiceInstanceListSupplier.builder().withDiscoveryClient();
-    return context.getBean(BackendInstances.class).listsSeveral(serviceId)
-        ? instances.withHealthChecks().build(context)
-        : instances.build(context);
+    BackendInstances backends = context.getBean(BackendInstances.class);
+    ServiceInstanceListSupplier configured = backends.instancesToPickFrom(serviceId);
+    return backends.listsSeveral(serviceId)
+        ? ServiceInstanceListSupplier.builder().withBase(configured).withHealthChecks().build(context)
+        : configured;
   }
 }

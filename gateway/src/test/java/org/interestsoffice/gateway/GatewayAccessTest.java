@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -25,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayAccessTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
+  @Autowired ReactiveJwtDecoder decoder;
   private final TestTokens tokens = TestTokens.get();
 
   @Test
@@ -96,9 +98,11 @@ class GatewayAccessTest extends GatewayInFrontOfServices {
         Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1));
     String forAnotherAudience = tokens.token("ccs-head", List.of("office-head"), List.of("CCS"), List.of("some-other-app"),
         Instant.now(), Duration.ofHours(1));
-    for (String token : List.of(expired, forAnotherAudience, "not.a.token")) {
+    // Twice: a refused token is never remembered as validated (ValidatedTokens).
+    for (String token : List.of(expired, forAnotherAudience, "not.a.token", expired, forAnotherAudience)) {
       client.get().uri("/api/missions").header("Authorization", "Bearer " + token).exchange().expectStatus().isUnauthorized();
     }
+    assertThat(decoder).as("tokens are validated once, then remembered until they expire").isInstanceOf(ValidatedTokens.class);
 
     assertThat(missions.received()).isEmpty();
   }

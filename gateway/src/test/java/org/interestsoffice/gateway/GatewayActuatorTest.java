@@ -63,6 +63,17 @@ class GatewayActuatorTest {
     management().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
   }
 
+  @Test
+  void requestsAreTimedButSpringSecurityAddsNoObservationsOfItsOwn() {
+    client.get().uri("/actuator/env").header("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).exchange().expectStatus().isForbidden();
+
+    // By default it would time every filter chain, authentication and authorization (GatewaySecurity).
+    management().get().uri("/actuator/prometheus").exchange()
+        .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+            .contains("http_server_requests_seconds_count")
+            .doesNotContain("spring_security_"));
+  }
+
   private WebTestClient management() {
     return WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
   }
