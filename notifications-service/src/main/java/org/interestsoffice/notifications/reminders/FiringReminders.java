@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.alerts.AlertQueue.StaffAlert;
 import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.interestsoffice.notifications.orders.DepartureOrders;
@@ -31,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is not sent; nor is one overtaken by a later reminder of the same order that is also due (after
  * an outage, or a jump of an exercise's case clock, the person gets the latest, not all of them at
  * once; the others are recorded as missed).
+ *
+ * <p>Between passes it sleeps until the next real mission's reminder falls due (at most its poll
+ * interval; an exercise's case clock is looked at every poll interval), and is woken when an
+ * earlier one is scheduled, so a reminder goes out at its due instant. A batch costs one query for
+ * its orders, one batch of inserts for its alerts and one statement per outcome, whatever its size.
  */
 @Component
 public class FiringReminders extends PollingWorker {
@@ -77,6 +83,7 @@ public class FiringReminders extends PollingWorker {
 
   @Override
   protected boolean workBatch() {
+    nextDue.forget();
     Instant wallNow = clock.instant();
     Integer fired =
         transactions.execute(
@@ -197,9 +204,9 @@ public class FiringReminders extends PollingWorker {
   }
 
   /**
-   * Fires the claimed reminders, in their order, with one query for their orders and one statement
-   * per outcome for their statuses, in the caller's transaction: the alerts and the marks commit
-   * together, so a reminder fires once.
+   * Fires the claimed reminders, in their order, with one query for their orders, one batch for
+   * their alerts and one statement per outcome for their statuses, in the caller's transaction: the
+   * alerts and the marks commit together, so a reminder fires once.
    */
   private void fire(List<DueReminder> due) {
     if (due.isEmpty()) {
@@ -207,27 +214,32 @@ public class FiringReminders extends PollingWorker {
     }
     Map<DepartureOrders.Version, DepartureOrder> active = orders.activeAt(due.stream().map(DueReminder::order).toList());
     Map<Outcome, List<UUID>> settled = new EnumMap<>(Outcome.class);
+    List<StaffAlert> reminders = new ArrayList<>();
     for (DueReminder reminder : due) {
-      Outcome outcome = fire(reminder, Optional.ofNullable(active.get(reminder.order())));
+      Optional<DepartureOrder> order = Optional.ofNullable(active.get(reminder.order()));
+      Outcome outcome = outcome(reminder, order);
+      if (outcome == Outcome.FIRED) {
+        // Stamped with its due instant: for an exercise, where on the case clock it fell due.
+        reminders.add(new StaffAlert(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), reminder.fireAt()));
+      }
       settled.computeIfAbsent(outcome, o -> new ArrayList<>()).add(reminder.id());
       log.atInfo()
           .addKeyValue("staffId", reminder.order().staffId())
           .addKeyValue("slot", reminder.slot())
           .log("Reminder {}", outcome.name().toLowerCase());
     }
+    alerts.toStaffAll(reminders);
     settled.forEach(
         (outcome, ids) -> jdbc.sql("update reminder set status = :status where id in (:ids)").param("status", outcome.name()).param("ids", ids).update());
   }
 
-  private Outcome fire(DueReminder reminder, Optional<DepartureOrder> order) {
+  private static Outcome outcome(DueReminder reminder, Optional<DepartureOrder> order) {
     if (order.isEmpty() || !order.get().running()) {
       return Outcome.CANCELLED;
     }
     if (reminder.overtaken() || !order.get().dueAt().isAfter(reminder.now())) {
       return Outcome.MISSED;
     }
-    // Stamped with its due instant: for an exercise, where on the case clock it fell due.
-    alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), null, reminder.fireAt());
     return Outcome.FIRED;
   }
 }

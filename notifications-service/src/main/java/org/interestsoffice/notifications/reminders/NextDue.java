@@ -9,8 +9,8 @@ import java.util.Optional;
  * When this instance's next real-mission reminder falls due, as far as it knows: learnt after each
  * pass from the schedule, and moved earlier when a reminder is scheduled before it. The poller
  * sleeps until then (or its poll interval, whichever is sooner), so a reminder goes out at its due
- * instant rather than up to a poll interval after it. An instant already passed says nothing: the
- * pass that learnt it had looked at everything due by then.
+ * instant rather than up to a poll interval after it. Each pass forgets what it knew and learns
+ * anew (a pass that fails leaves nothing known, and the poller waits its poll interval).
  */
 final class NextDue {
 
@@ -39,9 +39,20 @@ final class NextDue {
     return true;
   }
 
-  /** How long until the next reminder falls due; {@code orElse} when none is known ahead. */
+  /** A pass begins: what it learns replaces what was known. */
+  synchronized void forget() {
+    earliest = null;
+  }
+
+  /**
+   * How long until the next reminder falls due (none if it has since: it fell due after the pass
+   * that learnt it looked); {@code orElse} when none is known.
+   */
   synchronized Duration until(Duration orElse) {
-    Instant now = clock.instant();
-    return earliest != null && earliest.isAfter(now) ? Duration.between(now, earliest) : orElse;
+    if (earliest == null) {
+      return orElse;
+    }
+    Duration left = Duration.between(clock.instant(), earliest);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 }

@@ -35,8 +35,17 @@ class NextDueTest {
   }
 
   @Test
-  void aDueInstantAlreadyPassedWasSeenByThePassThatLearntIt() {
+  void aReminderThatFellDueSinceThePassThatLearntItCallsForAPassAtOnce() {
     next.is(Optional.of(NOW.plusMillis(300)));
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(next.until(POLL)).isZero();
+  }
+
+  @Test
+  void aPassForgetsWhatWasKnownSoAFailedPassWaitsThePollInterval() {
+    next.is(Optional.of(NOW.plusMillis(300)));
+    next.forget();
     clock.advance(Duration.ofSeconds(1));
 
     assertThat(next.until(POLL)).isEqualTo(POLL);
