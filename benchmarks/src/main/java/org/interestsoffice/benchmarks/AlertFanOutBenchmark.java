@@ -15,10 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
 
-import org.interestsoffice.testing.Broker;
 import org.interestsoffice.testing.Database;
 import org.interestsoffice.testing.TestInfrastructure;
 
@@ -100,34 +97,18 @@ public final class AlertFanOutBenchmark {
 
     try (ServiceJar service = ServiceJar.start("notifications-service", environment, ServiceJar.serviceJvmOptions(), work.resolve(id + ".log"))) {
       service.awaitReady();
-      Broker broker = infrastructure.rabbit();
-      List<UUID> people = new ArrayList<>();
-      for (int i = 0; i < staff; i++) {
-        people.add(UUID.randomUUID());
-      }
+      List<UUID> people = PersonnelEvents.newPeople(staff);
       UUID mission = UUID.randomUUID();
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setHost(broker.host());
-      factory.setPort(broker.port());
-      factory.setUsername(broker.username());
-      factory.setPassword(broker.password());
-      try (com.rabbitmq.client.Connection connection = factory.newConnection("benchmark");
-          Channel channel = connection.createChannel()) {
-        channel.confirmSelect();
-        String exchange = namespace + ".personnel.events";
-        channel.exchangeDeclare(exchange, "topic", true, true, null);
-        for (int i = 0; i < staff; i++) {
-          PersonnelEvents.publish(channel, exchange, "StaffRegistered", PersonnelEvents.registration(people.get(i), mission, i));
-        }
-        channel.waitForConfirmsOrDie(60_000);
+      try (PersonnelEvents.Publisher personnel = PersonnelEvents.Publisher.open(infrastructure.rabbit(), namespace, "benchmark")) {
+        personnel.registers(mission, people);
         Deliveries.awaitProcessed(database, staff, "StaffRegistered", service, LIMIT);
         long start = System.nanoTime();
         Instant due = Instant.now().plus(Duration.ofHours(72));
         UUID deadline = UUID.randomUUID();
         for (UUID person : people) {
-          PersonnelEvents.publish(channel, exchange, "DepartureOrdered", PersonnelEvents.order(person, mission, deadline, due));
+          personnel.orders(person, mission, deadline, due);
         }
-        channel.waitForConfirmsOrDie(60_000);
+        personnel.confirmed();
         double published = seconds(start);
         double consumed = Double.NaN;
         double emailsDone = Double.NaN;

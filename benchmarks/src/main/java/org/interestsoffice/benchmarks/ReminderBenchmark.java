@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
 
 import org.interestsoffice.testing.Broker;
 import org.interestsoffice.testing.Database;
@@ -104,25 +102,10 @@ public final class ReminderBenchmark {
       Broker broker, String namespace, Database database, ServiceJar service, GreenMail smtp, Receipts emails, Deliveries.CaptureCounter sms,
       int pending, int due)
       throws Exception {
-    List<UUID> people = new ArrayList<>();
-    for (int i = 0; i < pending; i++) {
-      people.add(UUID.randomUUID());
-    }
+    List<UUID> people = PersonnelEvents.newPeople(pending);
     UUID mission = UUID.randomUUID();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(broker.host());
-    factory.setPort(broker.port());
-    factory.setUsername(broker.username());
-    factory.setPassword(broker.password());
-    try (com.rabbitmq.client.Connection connection = factory.newConnection("reminder-benchmark");
-        Channel channel = connection.createChannel()) {
-      channel.confirmSelect();
-      String exchange = namespace + ".personnel.events";
-      channel.exchangeDeclare(exchange, "topic", true, true, null);
-      for (int i = 0; i < pending; i++) {
-        PersonnelEvents.publish(channel, exchange, "StaffRegistered", PersonnelEvents.registration(people.get(i), mission, i));
-      }
-      channel.waitForConfirmsOrDie(60_000);
+    try (PersonnelEvents.Publisher personnel = PersonnelEvents.Publisher.open(broker, namespace, "reminder-benchmark")) {
+      personnel.registers(mission, people);
       Deliveries.awaitProcessed(database, pending, "StaffRegistered", service, LIMIT);
       System.out.printf(Locale.ROOT, "%s   %,d staff registered%n", TAG, pending);
 
@@ -133,9 +116,9 @@ public final class ReminderBenchmark {
       UUID laterDeadline = UUID.randomUUID();
       Instant laterDue = Instant.now().plus(Duration.ofDays(2));
       for (int i = due; i < pending; i++) {
-        PersonnelEvents.publish(channel, exchange, "DepartureOrdered", PersonnelEvents.order(people.get(i), mission, laterDeadline, laterDue));
+        personnel.orders(people.get(i), mission, laterDeadline, laterDue);
       }
-      channel.waitForConfirmsOrDie(60_000);
+      personnel.confirmed();
       awaitImmediateAlerts(database, service, smtp, emails, sms, later, "later", start);
       double perPerson = later == 0 ? 0.01 : seconds(start) / later;
 
@@ -144,9 +127,9 @@ public final class ReminderBenchmark {
       UUID dueDeadline = UUID.randomUUID();
       long ordered = System.nanoTime();
       for (int i = 0; i < due; i++) {
-        PersonnelEvents.publish(channel, exchange, "DepartureOrdered", PersonnelEvents.order(people.get(i), mission, dueDeadline, t.plus(OFFSET)));
+        personnel.orders(people.get(i), mission, dueDeadline, t.plus(OFFSET));
       }
-      channel.waitForConfirmsOrDie(60_000);
+      personnel.confirmed();
       awaitImmediateAlerts(database, service, smtp, emails, sms, pending, "due", ordered);
       if (!Instant.now().isBefore(t.minusSeconds(1))) {
         throw new IllegalStateException("The immediate alerts were still going out at T: no clean measurement; try again on a quieter machine");
