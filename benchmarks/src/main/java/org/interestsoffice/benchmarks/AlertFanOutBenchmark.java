@@ -1,9 +1,7 @@
 package org.interestsoffice.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,17 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.MessageProperties;
 
-import org.interestsoffice.testing.Broker;
 import org.interestsoffice.testing.Database;
 import org.interestsoffice.testing.TestInfrastructure;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A rupture for a mission of {@code staff} people, end to end through the real broker: personnel's
@@ -43,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AlertFanOutBenchmark {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Duration LIMIT = Duration.ofMinutes(20);
 
   private record Setup(String name, Map<String, String> settings) {}
@@ -101,50 +91,24 @@ public final class AlertFanOutBenchmark {
     Files.deleteIfExists(capture);
     smtp.purgeEmailFromAllMailboxes();
 
-    Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment(id));
-    environment.put("PLATFORM_MESSAGING_NAMESPACE", namespace);
-    environment.put("SMTP_HOST", "127.0.0.1");
-    environment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
-    environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
-    environment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
-    environment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", capture.toString());
-    // The capture has no provider limit to respect; a real provider's would be set here.
-    environment.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
-    environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
-    environment.put("LOGGING_LEVEL_ORG_INTERESTSOFFICE", "WARN");
+    Map<String, String> environment = notificationsEnvironment(infrastructure, id, namespace, smtp, capture);
     environment.putAll(setup.settings());
     System.out.printf(Locale.ROOT, "%n[benchmark] run %d, %s: %,d staff%n", repetition, setup.name(), staff);
 
     try (ServiceJar service = ServiceJar.start("notifications-service", environment, ServiceJar.serviceJvmOptions(), work.resolve(id + ".log"))) {
       service.awaitReady();
-      Broker broker = infrastructure.rabbit();
-      List<UUID> people = new ArrayList<>();
-      for (int i = 0; i < staff; i++) {
-        people.add(UUID.randomUUID());
-      }
+      List<UUID> people = PersonnelEvents.newPeople(staff);
       UUID mission = UUID.randomUUID();
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setHost(broker.host());
-      factory.setPort(broker.port());
-      factory.setUsername(broker.username());
-      factory.setPassword(broker.password());
-      try (com.rabbitmq.client.Connection connection = factory.newConnection("benchmark");
-          Channel channel = connection.createChannel()) {
-        channel.confirmSelect();
-        String exchange = namespace + ".personnel.events";
-        channel.exchangeDeclare(exchange, "topic", true, true, null);
-        for (int i = 0; i < staff; i++) {
-          publish(channel, exchange, "StaffRegistered", registration(people.get(i), mission, i));
-        }
-        channel.waitForConfirmsOrDie(60_000);
-        awaitProcessed(database, staff, "StaffRegistered", service);
+      try (PersonnelEvents.Publisher personnel = PersonnelEvents.Publisher.open(infrastructure.rabbit(), namespace, "benchmark")) {
+        personnel.registers(mission, people);
+        Deliveries.awaitProcessed(database, staff, "StaffRegistered", service, LIMIT);
         long start = System.nanoTime();
         Instant due = Instant.now().plus(Duration.ofHours(72));
         UUID deadline = UUID.randomUUID();
         for (UUID person : people) {
-          publish(channel, exchange, "DepartureOrdered", order(person, mission, deadline, due));
+          personnel.orders(person, mission, deadline, due);
         }
-        channel.waitForConfirmsOrDie(60_000);
+        personnel.confirmed();
         double published = seconds(start);
         double consumed = Double.NaN;
         double emailsDone = Double.NaN;
@@ -193,6 +157,25 @@ public final class AlertFanOutBenchmark {
     }
   }
 
+  /**
+   * The notifications service against the run's own database and namespace, this GreenMail and the
+   * SMS capture file, logging warnings only.
+   */
+  static Map<String, String> notificationsEnvironment(TestInfrastructure infrastructure, String database, String namespace, GreenMail smtp, Path capture) {
+    Map<String, String> environment = new LinkedHashMap<>(infrastructure.environment(database));
+    environment.put("PLATFORM_MESSAGING_NAMESPACE", namespace);
+    environment.put("SMTP_HOST", "127.0.0.1");
+    environment.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+    environment.put("NOTIFICATIONS_DEVELOPMENT_MODE", "true");
+    environment.put("NOTIFICATIONS_SMS_PROVIDER", "capture");
+    environment.put("NOTIFICATIONS_SMS_CAPTURE_FILE", capture.toString());
+    // The capture has no provider limit to respect; a real provider's would be set here.
+    environment.put("NOTIFICATIONS_SMS_RATE_PER_SECOND", "0");
+    environment.put("NOTIFICATIONS_ESCALATION_DIRECTORY", "configured");
+    environment.put("LOGGING_LEVEL_ORG_INTERESTSOFFICE", "WARN");
+    return environment;
+  }
+
   private static void report(List<Result> results, String shipped, String baseline) {
     System.out.printf(
         "%n[benchmark] %-18s %8s %12s %12s %12s %12s %10s%n", "setup", "staff", "orders in", "last email", "last SMS", "last alert", "alerts/s");
@@ -221,60 +204,6 @@ public final class AlertFanOutBenchmark {
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  }
-
-  private static ObjectNode registration(UUID person, UUID mission, int i) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("staffId", person.toString());
-    payload.put("missionId", mission.toString());
-    payload.put("officeCode", "CCS");
-    payload.put("fullName", "Staff Member " + i);
-    payload.put("category", "DIPLOMATIC_AGENT");
-    payload.put("email", "staff-" + i + "@bench.example");
-    payload.put("phone", String.format(Locale.ROOT, "+1202%07d", i));
-    payload.put("preferredLanguage", i % 3 == 0 ? "es" : "en");
-    return payload;
-  }
-
-  private static ObjectNode order(UUID person, UUID mission, UUID deadline, Instant due) {
-    ObjectNode payload = JSON.createObjectNode();
-    payload.put("staffId", person.toString());
-    payload.put("missionId", mission.toString());
-    payload.put("officeCode", "CCS");
-    payload.put("missionName", "Embassy of the United States in Caracas");
-    payload.put("missionTimeZone", "America/Caracas");
-    payload.put("deadlineId", deadline.toString());
-    payload.put("deadlineKind", "DEPARTURE");
-    payload.put("deadlineVersion", 1);
-    payload.put("dueAt", due.toString());
-    payload.put("deadlineStatus", "RUNNING");
-    return payload;
-  }
-
-  private static void publish(Channel channel, String exchange, String type, ObjectNode payload) throws IOException {
-    UUID eventId = UUID.randomUUID();
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.put("eventId", eventId.toString());
-    envelope.put("type", type);
-    envelope.put("version", 1);
-    envelope.put("occurredAt", Instant.now().toString());
-    envelope.put("correlationId", eventId.toString());
-    envelope.put("causationId", eventId.toString());
-    envelope.put("officeCode", "CCS");
-    envelope.set("payload", payload);
-    AMQP.BasicProperties properties =
-        MessageProperties.PERSISTENT_BASIC.builder().contentType("application/json").messageId(eventId.toString()).type(type).build();
-    channel.basicPublish(exchange, type, true, properties, JSON.writeValueAsBytes(envelope));
-  }
-
-  private static void awaitProcessed(Database database, int count, String type, ServiceJar service) throws Exception {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    while (Deliveries.processed(database, type) < count) {
-      if (!service.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("notifications did not take the " + count + " " + type + " events");
-      }
-      Thread.sleep(200);
-    }
   }
 
   private static double seconds(long since) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -66,6 +67,53 @@ final class Deliveries {
         rows.next();
         return rows.getInt(1);
       }
+    }
+  }
+
+  /** Waits until the service's inbox has taken {@code count} events of the type; fails if it died or took longer than {@code limit}. */
+  static void awaitProcessed(Database database, int count, String type, ServiceJar service, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (processed(database, type) < count) {
+      if (!service.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("notifications did not take the " + count + " " + type + " events");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /**
+   * Counts the SMS capture's lines as it grows, reading only what was added since the last count: a
+   * capture of 200,000 messages is not read again every few hundred milliseconds.
+   */
+  static final class CaptureCounter {
+    private final Path file;
+    private long position;
+    private int lines;
+
+    CaptureCounter(Path file) {
+      this.file = file;
+    }
+
+    /** Lines in the capture so far (one per message). */
+    int lines() throws IOException {
+      if (!Files.exists(file)) {
+        return 0;
+      }
+      try (var channel = java.nio.channels.FileChannel.open(file)) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16);
+        channel.position(position);
+        int read;
+        while ((read = channel.read(buffer)) > 0) {
+          for (int i = 0; i < read; i++) {
+            if (buffer.get(i) == '\n') {
+              lines++;
+            }
+          }
+          position += read;
+          buffer.clear();
+        }
+      }
+      return lines;
     }
   }
 

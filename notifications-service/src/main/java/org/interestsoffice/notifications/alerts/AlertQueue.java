@@ -2,7 +2,9 @@ package org.interestsoffice.notifications.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,16 +52,30 @@ public class AlertQueue {
    * @return how many alerts were queued (none if they already were)
    */
   public int toStaff(DepartureOrder order, Slot slot, String change, Instant at) {
-    int queued = 0;
-    for (Channel channel : staffChannels) {
-      if (insert(order, slot, channel, Audience.STAFF, change, null, null, at)) {
-        queued++;
-      }
-    }
+    int queued = queue(staffChannels.stream().map(channel -> newAlert(order, slot, channel, Audience.STAFF, change, null, null, at)).toList());
     if (queued == 0) {
       log.atInfo().addKeyValue("staffId", order.staffId()).addKeyValue("slot", slot.code()).log("Alert already queued; nothing more to send");
     }
     return queued;
+  }
+
+  /** A message of an order to its person, as {@link #toStaffAll} queues it (a reminder, stamped with its due instant). */
+  public record StaffAlert(DepartureOrder order, Slot slot, Instant at) {}
+
+  /**
+   * {@link #toStaff} for many at once, in one batch to the database: a reminder poller fires
+   * hundreds of reminders in a transaction.
+   *
+   * @return how many alerts were queued
+   */
+  public int toStaffAll(List<StaffAlert> messages) {
+    List<NewAlert> raised = new ArrayList<>();
+    for (StaffAlert message : messages) {
+      for (Channel channel : staffChannels) {
+        raised.add(newAlert(message.order(), message.slot(), channel, Audience.STAFF, null, null, null, message.at()));
+      }
+    }
+    return queue(raised);
   }
 
   /**
@@ -94,44 +110,60 @@ public class AlertQueue {
 
   private boolean insert(
       DepartureOrder order, Slot slot, Channel channel, Audience audience, String change, String recipient, String language, Instant at) {
-    UUID alertId = UUID.randomUUID();
+    return queue(List.of(newAlert(order, slot, channel, audience, change, recipient, language, at))) == 1;
+  }
+
+  /** Inserts the alerts in one batch; logs and wakes the dispatcher of each queued; returns how many were. */
+  private int queue(List<NewAlert> raised) {
+    List<Boolean> queued = repository.insertAll(raised, clock.instant());
+    Set<Channel> woken = EnumSet.noneOf(Channel.class);
+    int count = 0;
+    for (int i = 0; i < raised.size(); i++) {
+      if (!queued.get(i)) {
+        continue;
+      }
+      NewAlert alert = raised.get(i);
+      count++;
+      log.atInfo()
+          .addKeyValue("alertId", alert.id())
+          .addKeyValue("staffId", alert.staffId())
+          .addKeyValue("slot", alert.slot().code())
+          .addKeyValue("channel", alert.channel())
+          .log("Alert queued");
+      if (woken.add(alert.channel())) {
+        wakeUpAfterCommit(alert.channel());
+      }
+    }
+    return count;
+  }
+
+  private NewAlert newAlert(
+      DepartureOrder order, Slot slot, Channel channel, Audience audience, String change, String recipient, String language, Instant at) {
     // Only the person the alert is about acknowledges; an office head's email carries no link.
     Optional<AckToken> link = audience == Audience.STAFF ? Optional.of(AckToken.random()) : Optional.empty();
-    NewAlert alert =
-        new NewAlert(
-            alertId,
-            order.staffId(),
-            order.missionId(),
-            order.officeCode(),
-            order.deadlineKind(),
-            order.deadlineId(),
-            order.deadlineVersion(),
-            order.round(),
-            slot,
-            channel,
-            audience,
-            order.missionName(),
-            order.missionTimeZone(),
-            order.dueAt(),
-            order.deadlineStatus(),
-            change,
-            recipient,
-            language,
-            link,
-            alerts.linkExpiryFromNow(),
-            order.exercise(),
-            order.exercise() ? at : null);
-    if (!repository.insert(alert, clock.instant())) {
-      return false;
-    }
-    log.atInfo()
-        .addKeyValue("alertId", alertId)
-        .addKeyValue("staffId", order.staffId())
-        .addKeyValue("slot", slot.code())
-        .addKeyValue("channel", channel)
-        .log("Alert queued");
-    wakeUpAfterCommit(channel);
-    return true;
+    return new NewAlert(
+        UUID.randomUUID(),
+        order.staffId(),
+        order.missionId(),
+        order.officeCode(),
+        order.deadlineKind(),
+        order.deadlineId(),
+        order.deadlineVersion(),
+        order.round(),
+        slot,
+        channel,
+        audience,
+        order.missionName(),
+        order.missionTimeZone(),
+        order.dueAt(),
+        order.deadlineStatus(),
+        change,
+        recipient,
+        language,
+        link,
+        alerts.linkExpiryFromNow(),
+        order.exercise(),
+        order.exercise() ? at : null);
   }
 
   private void wakeUpAfterCommit(Channel channel) {

@@ -4,11 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,20 +144,26 @@ public class DepartureOrders {
         .optional();
   }
 
-  /** The order as it is now, if it is still active at that version and round. */
-  public Optional<DepartureOrder> activeAt(UUID staffId, String deadlineKind, int deadlineVersion, int round) {
-    return jdbc.sql(
-            """
-            select * from departure_order
-            where staff_id = :staffId and deadline_kind = :kind and state = 'ACTIVE'
-              and deadline_version = :version and round = :round
-            """)
-        .param("staffId", staffId)
-        .param("kind", deadlineKind)
-        .param("version", deadlineVersion)
-        .param("round", round)
+  /** Which order a reminder or an alert was made for: the person's order of a kind, at a version and round. */
+  public record Version(UUID staffId, String deadlineKind, int deadlineVersion, int round) {}
+
+  /**
+   * The orders as they are now of those still active at the version and round asked for (the others
+   * are absent), in one query however many are asked.
+   */
+  public Map<Version, DepartureOrder> activeAt(Collection<Version> versions) {
+    if (versions.isEmpty()) {
+      return Map.of();
+    }
+    Set<UUID> people = versions.stream().map(Version::staffId).collect(Collectors.toSet());
+    Map<Version, DepartureOrder> active = new HashMap<>();
+    jdbc.sql("select * from departure_order where staff_id in (:staffIds) and state = 'ACTIVE'")
+        .param("staffIds", people)
         .query((rs, row) -> map(rs))
-        .optional();
+        .list()
+        .forEach(order -> active.put(new Version(order.staffId(), order.deadlineKind(), order.deadlineVersion(), order.round()), order));
+    active.keySet().retainAll(Set.copyOf(versions));
+    return active;
   }
 
   private static Map<String, Object> parameters(DepartureOrder order, Instant announcedAt) {

@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.AlertQueue;
+import org.interestsoffice.notifications.alerts.AlertQueue.StaffAlert;
 import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.interestsoffice.notifications.orders.DepartureOrders;
@@ -30,6 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is not sent; nor is one overtaken by a later reminder of the same order that is also due (after
  * an outage, or a jump of an exercise's case clock, the person gets the latest, not all of them at
  * once; the others are recorded as missed).
+ *
+ * <p>Between passes it sleeps until the next real mission's reminder falls due (at most its poll
+ * interval; an exercise's case clock is looked at every poll interval), and is woken when an
+ * earlier one is scheduled, so a reminder goes out at its due instant. A batch costs one query for
+ * its orders, one batch of inserts for its alerts and one statement per outcome, whatever its size.
  */
 @Component
 public class FiringReminders extends PollingWorker {
@@ -42,6 +49,7 @@ public class FiringReminders extends PollingWorker {
   private final AlertQueue alerts;
   private final ReminderSettings settings;
   private final Clock clock;
+  private final NextDue nextDue;
 
   FiringReminders(
       JdbcClient jdbc,
@@ -57,22 +65,62 @@ public class FiringReminders extends PollingWorker {
     this.alerts = alerts;
     this.settings = settings;
     this.clock = clock;
+    this.nextDue = new NextDue(clock);
   }
 
   /** @param now the reminder's own "now": the wall clock's, or its exercise's case clock */
   private record DueReminder(
-      UUID id, UUID staffId, String kind, int version, int round, String slot, long offsetSeconds, Instant fireAt, Instant now, boolean overtaken) {}
+      UUID id, DepartureOrders.Version order, String slot, long offsetSeconds, Instant fireAt, Instant now, boolean overtaken) {}
+
+  /** What became of a due reminder. */
+  private enum Outcome {
+    FIRED,
+    /** Overtaken by a later reminder also due, or its deadline has passed. */
+    MISSED,
+    /** Its order has changed or ended. */
+    CANCELLED
+  }
 
   @Override
   protected boolean workBatch() {
+    nextDue.forget();
+    Instant wallNow = clock.instant();
     Integer fired =
         transactions.execute(
             status -> {
-              List<DueReminder> due = claimDue(clock.instant());
-              due.forEach(this::fire);
+              List<DueReminder> due = claimDue(wallNow);
+              fire(due);
               return due.size();
             });
-    return fired != null && fired == settings.batchSize();
+    boolean full = fired != null && fired == settings.batchSize();
+    if (!full) {
+      // Everything due by wallNow was just claimed, here or by another instance: the next is after it.
+      nextDue.is(nextAfter(wallNow));
+    }
+    return full;
+  }
+
+  /** Sleeps until the next real-mission reminder falls due, if that is sooner than the poll interval. */
+  @Override
+  protected Duration untilNextPass() {
+    return nextDue.until(settings.pollInterval());
+  }
+
+  /**
+   * A real mission's reminder was scheduled (and committed) for {@code fireAt}: the poller is woken if
+   * it falls due before the one it sleeps until. (An exercise's falls due as its case clock moves.)
+   */
+  void scheduled(Instant fireAt) {
+    if (nextDue.scheduled(fireAt)) {
+      wakeUp();
+    }
+  }
+
+  private Optional<Instant> nextAfter(Instant wallNow) {
+    return jdbc.sql("select min(fire_at) from reminder where status = 'SCHEDULED' and exercise_mission_id is null and fire_at > :now")
+        .param("now", Timestamp.from(wallNow))
+        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+        .single();
   }
 
   private List<DueReminder> claimDue(Instant wallNow) {
@@ -94,7 +142,7 @@ public class FiringReminders extends PollingWorker {
     List<DueReminder> due =
         // Waits for a poller holding one of them: it is settled then, and not settled twice.
         claim(EXERCISE_OF_PERSON, Map.of("now", Timestamp.from(caseNow), "staffId", staffId), Integer.MAX_VALUE, WAIT);
-    due.forEach(this::fire);
+    fire(due);
     return due.size();
   }
 
@@ -145,10 +193,8 @@ public class FiringReminders extends PollingWorker {
             (rs, row) ->
                 new DueReminder(
                     rs.getObject("id", UUID.class),
-                    rs.getObject("staff_id", UUID.class),
-                    rs.getString("deadline_kind"),
-                    rs.getInt("deadline_version"),
-                    rs.getInt("round"),
+                    new DepartureOrders.Version(
+                        rs.getObject("staff_id", UUID.class), rs.getString("deadline_kind"), rs.getInt("deadline_version"), rs.getInt("round")),
                     rs.getString("slot"),
                     rs.getLong("offset_seconds"),
                     rs.getTimestamp("fire_at").toInstant(),
@@ -157,23 +203,43 @@ public class FiringReminders extends PollingWorker {
         .list();
   }
 
-  private void fire(DueReminder reminder) {
-    Instant now = reminder.now();
-    Optional<DepartureOrder> order = orders.activeAt(reminder.staffId(), reminder.kind(), reminder.version(), reminder.round());
-    String outcome;
-    if (order.isEmpty() || !order.get().running()) {
-      outcome = "CANCELLED";
-    } else if (reminder.overtaken() || !order.get().dueAt().isAfter(now)) {
-      outcome = "MISSED";
-    } else {
-      // Stamped with its due instant: for an exercise, where on the case clock it fell due.
-      alerts.toStaff(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), null, reminder.fireAt());
-      outcome = "FIRED";
+  /**
+   * Fires the claimed reminders, in their order, with one query for their orders, one batch for
+   * their alerts and one statement per outcome for their statuses, in the caller's transaction: the
+   * alerts and the marks commit together, so a reminder fires once.
+   */
+  private void fire(List<DueReminder> due) {
+    if (due.isEmpty()) {
+      return;
     }
-    jdbc.sql("update reminder set status = :status where id = :id").param("status", outcome).param("id", reminder.id()).update();
-    log.atInfo()
-        .addKeyValue("staffId", reminder.staffId())
-        .addKeyValue("slot", reminder.slot())
-        .log("Reminder {}", outcome.toLowerCase());
+    Map<DepartureOrders.Version, DepartureOrder> active = orders.activeAt(due.stream().map(DueReminder::order).toList());
+    Map<Outcome, List<UUID>> settled = new EnumMap<>(Outcome.class);
+    List<StaffAlert> reminders = new ArrayList<>();
+    for (DueReminder reminder : due) {
+      Optional<DepartureOrder> order = Optional.ofNullable(active.get(reminder.order()));
+      Outcome outcome = outcome(reminder, order);
+      if (outcome == Outcome.FIRED) {
+        // Stamped with its due instant: for an exercise, where on the case clock it fell due.
+        reminders.add(new StaffAlert(order.get(), Slot.reminder(Duration.ofSeconds(reminder.offsetSeconds())), reminder.fireAt()));
+      }
+      settled.computeIfAbsent(outcome, o -> new ArrayList<>()).add(reminder.id());
+      log.atInfo()
+          .addKeyValue("staffId", reminder.order().staffId())
+          .addKeyValue("slot", reminder.slot())
+          .log("Reminder {}", outcome.name().toLowerCase());
+    }
+    alerts.toStaffAll(reminders);
+    settled.forEach(
+        (outcome, ids) -> jdbc.sql("update reminder set status = :status where id in (:ids)").param("status", outcome.name()).param("ids", ids).update());
+  }
+
+  private static Outcome outcome(DueReminder reminder, Optional<DepartureOrder> order) {
+    if (order.isEmpty() || !order.get().running()) {
+      return Outcome.CANCELLED;
+    }
+    if (reminder.overtaken() || !order.get().dueAt().isAfter(reminder.now())) {
+      return Outcome.MISSED;
+    }
+    return Outcome.FIRED;
   }
 }

@@ -9,6 +9,8 @@ import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.orders.DepartureOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The persistent schedule of reminders before a person's deadline. Only reminders still in the
@@ -19,10 +21,12 @@ public class Reminders {
 
   private final JdbcClient jdbc;
   private final ReminderSettings settings;
+  private final FiringReminders firing;
 
-  Reminders(JdbcClient jdbc, ReminderSettings settings) {
+  Reminders(JdbcClient jdbc, ReminderSettings settings, FiringReminders firing) {
     this.jdbc = jdbc;
     this.settings = settings;
+    this.firing = firing;
   }
 
   /**
@@ -34,11 +38,13 @@ public class Reminders {
       return 0;
     }
     int scheduled = 0;
+    Instant earliest = null;
     for (Duration offset : settings.offsets()) {
       Instant fireAt = order.dueAt().minus(offset);
       if (!fireAt.isAfter(now)) {
         continue;
       }
+      earliest = earliest == null || fireAt.isBefore(earliest) ? fireAt : earliest;
       scheduled +=
           jdbc.sql(
                   """
@@ -59,7 +65,25 @@ public class Reminders {
               .param("exercise", order.exercise() ? order.missionId() : null)
               .update();
     }
+    if (earliest != null && !order.exercise()) {
+      tellTheFiringAfterCommit(earliest);
+    }
     return scheduled;
+  }
+
+  /** Once committed, the poller can see the reminder: it is woken if that one is now its next. */
+  private void tellTheFiringAfterCommit(Instant fireAt) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      firing.scheduled(fireAt);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            firing.scheduled(fireAt);
+          }
+        });
   }
 
   /** Cancels the reminders not yet sent for the person's order of that kind; returns how many. */

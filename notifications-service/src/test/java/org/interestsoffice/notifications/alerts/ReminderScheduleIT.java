@@ -20,6 +20,7 @@ import org.interestsoffice.notifications.personnel.Personnel;
 import org.interestsoffice.notifications.personnel.StaffMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reminders before the deadline (48 h, 24 h, 6 h and 1 h by default), shown by moving the service's
@@ -36,6 +37,7 @@ class ReminderScheduleIT {
   @Autowired SmsProviderServer sms;
   @Autowired AlertLog alertLog;
   @Autowired MovableClock clock;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void theFullScheduleGoesOutOnceOnEachChannelAsTheClockMoves() {
@@ -217,6 +219,35 @@ class ReminderScheduleIT {
 
     assertThat(alertLog.sentSlots(jane.staffId(), "EMAIL")).containsExactly("ORDER", "REMINDER_24H");
     assertThat(alertLog.reminders(jane.staffId(), "MISSED")).isEqualTo(1);
+  }
+
+  @Test
+  void remindersFallingDueTogetherAreSettledInOneBatchEachAsItWouldBeAlone() {
+    StaffMember jane = personnel.registers(aDiplomat());
+    StaffMember john = personnel.registers(aDiplomat());
+    StaffMember ended = personnel.registers(aDiplomat());
+    Instant due = clock.instant().plus(Duration.ofHours(72));
+    for (StaffMember member : List.of(jane, john, ended)) {
+      personnel.ordersDeparture(member, due);
+      awaitSent(member, "ORDER");
+    }
+    // The race a claimed reminder can meet: its order ended, its reminders not yet cancelled.
+    jdbc.sql("update departure_order set state = 'ENDED' where staff_id = :staffId").param("staffId", ended.staffId()).update();
+
+    // Six reminders due at once: for each person the 48-hour one is overtaken by the 24-hour one.
+    clock.moveTo(due.minus(Duration.ofHours(23)));
+    awaitSent(jane, "REMINDER_24H");
+    awaitSent(john, "REMINDER_24H");
+    await().atMost(Duration.ofSeconds(30)).until(() -> alertLog.reminders(ended.staffId(), "CANCELLED") == 2);
+
+    for (StaffMember member : List.of(jane, john)) {
+      assertThat(alertLog.reminders(member.staffId(), "FIRED")).isEqualTo(1);
+      assertThat(alertLog.reminders(member.staffId(), "MISSED")).isEqualTo(1);
+      assertThat(alertLog.sentSlots(member.staffId(), "EMAIL")).containsExactly("ORDER", "REMINDER_24H");
+      assertThat(alertLog.sentSlots(member.staffId(), "SMS")).containsExactly("ORDER", "REMINDER_24H");
+    }
+    assertThat(alertLog.reminders(ended.staffId(), "SCHEDULED")).isEqualTo(2);
+    assertThat(alertLog.sentSlots(ended.staffId(), "EMAIL")).containsExactly("ORDER");
   }
 
   private void awaitSent(StaffMember member, String slot) {

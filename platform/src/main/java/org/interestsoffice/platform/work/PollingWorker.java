@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Background threads that work through batches of due rows: at every poll interval, and at once
+ * Background threads that work through batches of due rows: at every poll interval (or sooner, when
+ * the worker knows its next work falls due before that: {@link #untilNextPass()}), and at once
  * when {@link #wakeUp()} is called (for example after a commit that created work). Rows are
  * claimed in the database, so any number of threads and instances can run side by side; a thread
  * that finds a full batch wakes a sleeping peer, so a burst of work is taken up in parallel.
@@ -49,6 +50,14 @@ public abstract class PollingWorker implements SmartLifecycle {
    */
   protected abstract boolean workBatch();
 
+  /**
+   * How long to wait before the next pass, unless woken: the poll interval, or less for a worker that
+   * knows when its next work falls due.
+   */
+  protected Duration untilNextPass() {
+    return pollInterval;
+  }
+
   /** Asks the worker to look for work now rather than at its next poll. */
   public void wakeUp() {
     wakeUps.release();
@@ -57,7 +66,8 @@ public abstract class PollingWorker implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
-        wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        long waitNanos = Math.max(0, Math.min(untilNextPass().toNanos(), pollInterval.toNanos()));
+        wakeUps.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         wakeUps.drainPermits();
         while (running && workBatch()) {
           // A full batch: more may be waiting, so a peer may as well start on it too.
