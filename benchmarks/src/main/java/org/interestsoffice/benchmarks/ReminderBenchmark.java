@@ -63,7 +63,7 @@ public final class ReminderBenchmark {
     Files.deleteIfExists(capture);
     Deliveries.CaptureCounter sms = new Deliveries.CaptureCounter(capture);
 
-    // GreenMail announces every mailbox it creates: 100,000 lines in the middle of the progress.
+    // GreenMail logs at INFO per connection and user: kept out of the progress lines.
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen")).setLevel(ch.qos.logback.classic.Level.WARN);
     GreenMail smtp = new GreenMail(new ServerSetup(ServiceJar.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
