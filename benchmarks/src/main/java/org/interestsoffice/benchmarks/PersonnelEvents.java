@@ -49,11 +49,7 @@ final class PersonnelEvents {
     }
 
     static Publisher open(Broker broker, String namespace, String name) throws IOException, TimeoutException {
-      ConnectionFactory factory = new ConnectionFactory();
-      factory.setHost(broker.host());
-      factory.setPort(broker.port());
-      factory.setUsername(broker.username());
-      factory.setPassword(broker.password());
+      ConnectionFactory factory = broker.connectionFactory();
       Connection connection = factory.newConnection(name);
       Channel channel = connection.createChannel();
       channel.confirmSelect();

@@ -87,11 +87,7 @@ final class RawLimits {
    * wait every 50, consumed with manual acknowledgement; timed from the first publish to the last ack.
    */
   static Rate rabbit(Broker broker, String queuePrefix, int count, int messageBytes) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(broker.host());
-    factory.setPort(broker.port());
-    factory.setUsername(broker.username());
-    factory.setPassword(broker.password());
+    ConnectionFactory factory = broker.connectionFactory();
     String queue = queuePrefix + ".raw-limit." + UUID.randomUUID();
     byte[] body = "x".repeat(messageBytes).getBytes(StandardCharsets.UTF_8);
     try (com.rabbitmq.client.Connection publishing = factory.newConnection("raw-publish");

@@ -19,7 +19,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.rabbitmq.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -225,11 +224,7 @@ public final class TestInfrastructure {
   }
 
   private static Optional<String> rabbitProblem(Broker broker) {
-    var factory = new ConnectionFactory();
-    factory.setHost(broker.host());
-    factory.setPort(broker.port());
-    factory.setUsername(broker.username());
-    factory.setPassword(broker.password());
+    var factory = broker.connectionFactory();
     factory.setVirtualHost("/");
     factory.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000);
     factory.setHandshakeTimeout(CONNECT_TIMEOUT_SECONDS * 1000);
