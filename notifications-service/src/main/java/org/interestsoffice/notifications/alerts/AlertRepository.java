@@ -97,15 +97,9 @@ class AlertRepository {
       """;
 
   /**
-   * Inserts the alert unless it exists (same person, deadline, version, round, slot and channel),
-   * with its first line in the delivery log, in one statement.
-   */
-  boolean insert(NewAlert alert, Instant now) {
-    return insertAll(List.of(alert), now).get(0);
-  }
-
-  /**
-   * {@link #insert} for many alerts, sent to the database as one batch (one round trip).
+   * Inserts each alert unless it exists (same person, deadline, version, round, slot and channel),
+   * with its first line in the delivery log in the same statement; all of them in one batch (one
+   * round trip).
    *
    * @return for each alert in order, whether it was queued (false if it existed)
    */
