@@ -69,11 +69,12 @@ public final class AlertFanOutBenchmark {
 
     GreenMail smtp = new GreenMail(new ServerSetup(ServiceJar.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    Receipts emailed = Receipts.of(smtp);
     List<Result> results = new ArrayList<>();
     try {
       for (int repetition = 1; repetition <= repetitions; repetition++) {
-        results.add(run(infrastructure, work, smtp, oneAtATime, baselineStaff, repetition));
-        results.add(run(infrastructure, work, smtp, shipped, staff, repetition));
+        results.add(run(infrastructure, work, smtp, emailed, oneAtATime, baselineStaff, repetition));
+        results.add(run(infrastructure, work, smtp, emailed, shipped, staff, repetition));
       }
     } finally {
       smtp.stop();
@@ -82,7 +83,7 @@ public final class AlertFanOutBenchmark {
   }
 
   private static Result run(
-      TestInfrastructure infrastructure, Path work, GreenMail smtp, Setup setup, int staff, int repetition)
+      TestInfrastructure infrastructure, Path work, GreenMail smtp, Receipts emailed, Setup setup, int staff, int repetition)
       throws Exception {
     String id = "bench_" + repetition + "_" + (setup.settings().isEmpty() ? "shipped" : "baseline");
     Database database = infrastructure.database(id);
@@ -90,6 +91,7 @@ public final class AlertFanOutBenchmark {
     Path capture = work.resolve(id + "-sms.jsonl");
     Files.deleteIfExists(capture);
     smtp.purgeEmailFromAllMailboxes();
+    emailed.clear();
 
     Map<String, String> environment = notificationsEnvironment(infrastructure, id, namespace, smtp, capture);
     environment.putAll(setup.settings());
@@ -117,6 +119,7 @@ public final class AlertFanOutBenchmark {
         int emails = 0;
         int sms = 0;
         long lastReport = 0;
+        Deliveries.CaptureCounter smsLines = new Deliveries.CaptureCounter(capture);
         while (true) {
           if (!service.isAlive()) {
             throw new IllegalStateException("notifications exited; see " + work.resolve(id + ".log"));
@@ -124,9 +127,8 @@ public final class AlertFanOutBenchmark {
           if (Double.isNaN(consumed) && Deliveries.processed(database, "DepartureOrdered") == staff) {
             consumed = seconds(start);
           }
-          // GreenMail gathers every mailbox to count: asked twice a second, not to slow its deliveries.
-          emails = smtp.getReceivedMessages().length;
-          sms = Deliveries.lines(capture);
+          emails = emailed.count();
+          sms = smsLines.lines();
           if (Double.isNaN(emailsDone) && emails >= staff) {
             emailsDone = seconds(start);
           }
@@ -146,7 +148,7 @@ public final class AlertFanOutBenchmark {
           Thread.sleep(500);
         }
         double seconds = Math.max(emailsDone, smsDone);
-        Deliveries.checkExactlyOnce(smtp, capture, staff);
+        Deliveries.checkExactlyOnce(emailed, capture, staff);
         Result result = new Result(setup.name(), staff, seconds, consumed, emailsDone, smsDone, emails, sms);
         System.out.printf(
             Locale.ROOT,

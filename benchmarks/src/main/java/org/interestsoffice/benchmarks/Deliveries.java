@@ -13,12 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.interestsoffice.testing.Database;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +24,16 @@ final class Deliveries {
 
   private Deliveries() {}
 
-  /** Exactly one email and one SMS per person: none lost, none twice; names the first wrong one. */
-  static void checkExactlyOnce(GreenMail smtp, Path smsCapture, int staff) throws IOException, MessagingException {
-    Map<String, Integer> emails = new HashMap<>();
-    for (MimeMessage message : smtp.getReceivedMessages()) {
-      for (var address : message.getRecipients(RecipientType.TO)) {
-        emails.merge(address.toString(), 1, Integer::sum);
-      }
-    }
+  /**
+   * Exactly one email and one SMS per person: none lost, none twice; names the first wrong one. The
+   * emails are those the server took since {@link Receipts#clear()}, counted by recipient.
+   */
+  static void checkExactlyOnce(Receipts emails, Path smsCapture, int staff) throws IOException {
     Map<String, Integer> sms = new HashMap<>();
     for (String line : Files.readAllLines(smsCapture, StandardCharsets.UTF_8)) {
       sms.merge(JSON.readTree(line).path("to").asString(), 1, Integer::sum);
     }
-    check("emails", emails, staff);
+    check("emails", emails.perRecipient(), staff);
     check("SMS", sms, staff);
   }
 
@@ -114,16 +105,6 @@ final class Deliveries {
         }
       }
       return lines;
-    }
-  }
-
-  /** Lines in the SMS capture so far (one per message). */
-  static int lines(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
-    }
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      return (int) lines.count();
     }
   }
 }

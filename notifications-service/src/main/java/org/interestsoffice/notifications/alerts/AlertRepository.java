@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -196,26 +197,48 @@ class AlertRepository {
     write(transition, now, "", null);
   }
 
-  /** The channel took the message: what went out is kept with the alert, and its raw link token is erased. */
-  void applySent(Transition transition, SentMessage message, Instant now) {
-    jdbc.sql(
-            """
-            update alert set status = :status, attempts = :attempts, last_error = null, sent_at = now(),
-                             recipient = :recipient, language = :language, subject = :subject, body = :body,
-                             provider_message_id = :providerMessageId, sent_by = :sentBy, unsent_ack_token = null
-            where id = :id
-            """)
-        .param("status", transition.after().status().name())
-        .param("attempts", transition.after().attempts())
-        .param("recipient", message.recipient())
-        .param("language", message.language())
-        .param("subject", message.subject())
-        .param("body", message.storedBody())
-        .param("providerMessageId", message.providerMessageId())
-        .param("sentBy", message.sentBy())
-        .param("id", transition.after().id())
-        .update();
-    transition.logged().ifPresent(logged -> log(transition.after().id(), transition.after().channel(), logged, now));
+  /** A transition to sent, and what went out. */
+  record Sending(Transition transition, SentMessage message) {}
+
+  private static final String SENT =
+      """
+      update alert set status = :status, attempts = :attempts, last_error = null, sent_at = now(),
+                       recipient = :recipient, language = :language, subject = :subject, body = :body,
+                       provider_message_id = :providerMessageId, sent_by = :sentBy, unsent_ack_token = null
+      where id = :id
+      """;
+
+  private static final String LOG =
+      "insert into delivery_attempt (alert_id, channel, status, at, error) values (:alertId, :channel, :status, :at, :error)";
+
+  /**
+   * The channel took the messages: what went out is kept with each alert, and its raw link token is
+   * erased; the alerts and their lines in the delivery log are written as two batches (two round trips
+   * for a dispatcher's whole batch, not two per message).
+   */
+  void applySent(List<Sending> sendings, Instant now) {
+    List<SqlParameterSource> updates = new ArrayList<>(sendings.size());
+    List<SqlParameterSource> lines = new ArrayList<>(sendings.size());
+    for (Sending sending : sendings) {
+      Alert after = sending.transition().after();
+      SentMessage message = sending.message();
+      updates.add(
+          new MapSqlParameterSource()
+              .addValue("status", after.status().name())
+              .addValue("attempts", after.attempts())
+              .addValue("recipient", message.recipient())
+              .addValue("language", message.language())
+              .addValue("subject", message.subject())
+              .addValue("body", message.storedBody())
+              .addValue("providerMessageId", message.providerMessageId())
+              .addValue("sentBy", message.sentBy())
+              .addValue("id", after.id()));
+      sending.transition().logged().ifPresent(logged -> lines.add(logLine(after.id(), after.channel(), logged, now)));
+    }
+    batches.batchUpdate(SENT, updates.toArray(SqlParameterSource[]::new));
+    if (!lines.isEmpty()) {
+      batches.batchUpdate(LOG, lines.toArray(SqlParameterSource[]::new));
+    }
   }
 
   /** Not taken (or not tried yet): tried again after the delay; the address it was meant for, if known, is kept. */
@@ -289,14 +312,18 @@ class AlertRepository {
   }
 
   private void log(UUID alertId, Channel channel, Alert.Logged logged, Instant at) {
-    jdbc.sql("insert into delivery_attempt (alert_id, channel, status, at, error) values (:alertId, :channel, :status, :at, :error)")
-        .param("alertId", alertId)
-        .param("channel", channel.name())
-        .param("status", logged.status().name())
-        .param("at", timestamp(at))
-        .param("error", logged.error())
-        .update();
+    batches.update(LOG, logLine(alertId, channel, logged, at));
   }
+
+  private static SqlParameterSource logLine(UUID alertId, Channel channel, Alert.Logged logged, Instant at) {
+    return new MapSqlParameterSource()
+        .addValue("alertId", alertId)
+        .addValue("channel", channel.name())
+        .addValue("status", logged.status().name())
+        .addValue("at", timestamp(at))
+        .addValue("error", logged.error());
+  }
+
 
   /** The latest SMS alert sent to one of these people and not acknowledged, locked. */
   Optional<LinkedAlert> latestUnacknowledgedSmsForUpdate(List<UUID> staffIds) {

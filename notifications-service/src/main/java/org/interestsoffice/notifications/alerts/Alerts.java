@@ -3,6 +3,7 @@ package org.interestsoffice.notifications.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,9 +60,19 @@ public class Alerts {
     repository.applyRetryAfter(transition, settings.contactWait(), null, clock.instant());
   }
 
-  public void sent(DueAlert due, SentMessage message) {
-    Transition transition = due.alert().on(new Sent(), settings.maxAttempts());
-    repository.applySent(transition, message, clock.instant());
+  /** An alert its channel took, and what went out. */
+  public record SentAlert(DueAlert due, SentMessage message) {}
+
+  /** The channel took these messages: each alert's transition, all written together (one batch of statements). */
+  public void sent(List<SentAlert> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    List<AlertRepository.Sending> sendings = new ArrayList<>(sent.size());
+    for (SentAlert alert : sent) {
+      sendings.add(new AlertRepository.Sending(alert.due().alert().on(new Sent(), settings.maxAttempts()), alert.message()));
+    }
+    repository.applySent(sendings, clock.instant());
   }
 
   /**

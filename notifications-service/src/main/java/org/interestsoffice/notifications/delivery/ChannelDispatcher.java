@@ -21,6 +21,7 @@ import org.interestsoffice.notifications.alerts.AlertTexts.Content;
 import org.interestsoffice.notifications.alerts.AlertTexts.Kind;
 import org.interestsoffice.notifications.alerts.Alerts;
 import org.interestsoffice.notifications.alerts.Alerts.NotSentOutcome;
+import org.interestsoffice.notifications.alerts.Alerts.SentAlert;
 import org.interestsoffice.notifications.alerts.Audience;
 import org.interestsoffice.notifications.alerts.Channel;
 import org.interestsoffice.notifications.alerts.DueAlert;
@@ -116,8 +117,14 @@ final class ChannelDispatcher extends PollingWorker {
               }
               if (!ready.isEmpty()) {
                 List<Outcome> outcomes = sendInTheirTraces(ready);
+                List<SentAlert> sent = new ArrayList<>(ready.size());
                 for (int i = 0; i < ready.size(); i++) {
-                  record(ready.get(i), outcomes.get(i));
+                  record(ready.get(i), outcomes.get(i), sent);
+                }
+                alerts.sent(sent);
+                if (!sent.isEmpty()) {
+                  // Counted when the transaction commits: a rolled-back batch sent nothing that counts.
+                  afterCommit(sentAttempts, sent.size());
                 }
               }
               return due.size();
@@ -204,14 +211,14 @@ final class ChannelDispatcher extends PollingWorker {
     return alert.exercise() ? content.ofExercise() : content;
   }
 
-  private void record(Prepared prepared, Outcome outcome) {
-    if (outcome instanceof Outcome.Sent sent) {
-      alerts.sent(
-          prepared.alert(),
-          new SentMessage(
-              prepared.message().to(), prepared.language(), prepared.message().subject(), prepared.storedBody(), sent.providerMessageId(), instance));
-      // Counted when the transaction commits: a rolled-back batch sent nothing that counts.
-      afterCommit(sentAttempts);
+  /** A sent message joins {@code sent}, recorded with the others of the batch; a failure is recorded now. */
+  private void record(Prepared prepared, Outcome outcome, List<SentAlert> sent) {
+    if (outcome instanceof Outcome.Sent taken) {
+      sent.add(
+          new SentAlert(
+              prepared.alert(),
+              new SentMessage(
+                  prepared.message().to(), prepared.language(), prepared.message().subject(), prepared.storedBody(), taken.providerMessageId(), instance)));
     } else {
       Outcome.Failed failed = (Outcome.Failed) outcome;
       notSent(prepared.alert(), prepared.message().to(), failed.error(), failed.permanent());
@@ -228,15 +235,15 @@ final class ChannelDispatcher extends PollingWorker {
         .addKeyValue("channel", channel)
         .addKeyValue("attempt", outcome.alert().attempts())
         .log("{} alert not sent ({} failure); {}", channel, permanent ? "permanent" : "transient", gaveUp ? "giving up" : "retrying in " + outcome.retryIn());
-    afterCommit(gaveUp ? deadAttempts : retriedAttempts);
+    afterCommit(gaveUp ? deadAttempts : retriedAttempts, 1);
   }
 
-  private static void afterCommit(Counter counter) {
+  private static void afterCommit(Counter counter, int attempts) {
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            counter.increment();
+            counter.increment(attempts);
           }
         });
   }

@@ -58,7 +58,7 @@ public class FiringReminders extends PollingWorker {
       AlertQueue alerts,
       ReminderSettings settings,
       Clock clock) {
-    super("reminders", settings.pollInterval(), Duration.ofSeconds(30));
+    super("reminders", settings.pollInterval(), Duration.ofSeconds(30), settings.threads());
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.orders = orders;

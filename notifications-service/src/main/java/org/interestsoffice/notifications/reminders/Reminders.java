@@ -3,10 +3,16 @@ package org.interestsoffice.notifications.reminders;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import org.interestsoffice.notifications.alerts.Slot;
 import org.interestsoffice.notifications.orders.DepartureOrder;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,14 +26,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Reminders {
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final ReminderSettings settings;
   private final FiringReminders firing;
 
-  Reminders(JdbcClient jdbc, ReminderSettings settings, FiringReminders firing) {
+  Reminders(JdbcClient jdbc, NamedParameterJdbcTemplate batches, ReminderSettings settings, FiringReminders firing) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.settings = settings;
     this.firing = firing;
   }
+
+  private static final String SCHEDULE =
+      """
+      insert into reminder (id, staff_id, deadline_kind, deadline_id, deadline_version, round, slot,
+                            offset_seconds, fire_at, status, exercise_mission_id)
+      values (:id, :staffId, :kind, :deadlineId, :version, :round, :slot, :offset, :fireAt, 'SCHEDULED', :exercise)
+      on conflict do nothing
+      """;
 
   /**
    * Schedules the reminders of a running order that fall after {@code now}; returns how many. An
@@ -37,7 +53,7 @@ public class Reminders {
     if (!order.running()) {
       return 0;
     }
-    int scheduled = 0;
+    List<SqlParameterSource> ahead = new ArrayList<>();
     Instant earliest = null;
     for (Duration offset : settings.offsets()) {
       Instant fireAt = order.dueAt().minus(offset);
@@ -45,26 +61,21 @@ public class Reminders {
         continue;
       }
       earliest = earliest == null || fireAt.isBefore(earliest) ? fireAt : earliest;
-      scheduled +=
-          jdbc.sql(
-                  """
-                  insert into reminder (id, staff_id, deadline_kind, deadline_id, deadline_version, round, slot,
-                                        offset_seconds, fire_at, status, exercise_mission_id)
-                  values (:id, :staffId, :kind, :deadlineId, :version, :round, :slot, :offset, :fireAt, 'SCHEDULED', :exercise)
-                  on conflict do nothing
-                  """)
-              .param("id", UUID.randomUUID())
-              .param("staffId", order.staffId())
-              .param("kind", order.deadlineKind())
-              .param("deadlineId", order.deadlineId())
-              .param("version", order.deadlineVersion())
-              .param("round", order.round())
-              .param("slot", Slot.reminder(offset).code())
-              .param("offset", offset.toSeconds())
-              .param("fireAt", Timestamp.from(fireAt))
-              .param("exercise", order.exercise() ? order.missionId() : null)
-              .update();
+      ahead.add(
+          new MapSqlParameterSource()
+              .addValue("id", UUID.randomUUID())
+              .addValue("staffId", order.staffId())
+              .addValue("kind", order.deadlineKind())
+              .addValue("deadlineId", order.deadlineId())
+              .addValue("version", order.deadlineVersion())
+              .addValue("round", order.round())
+              .addValue("slot", Slot.reminder(offset).code())
+              .addValue("offset", offset.toSeconds())
+              .addValue("fireAt", Timestamp.from(fireAt))
+              .addValue("exercise", order.exercise() ? order.missionId() : null));
     }
+    // One batch (one round trip) for all of the order's reminders.
+    int scheduled = ahead.isEmpty() ? 0 : Arrays.stream(batches.batchUpdate(SCHEDULE, ahead.toArray(SqlParameterSource[]::new))).sum();
     if (earliest != null && !order.exercise()) {
       tellTheFiringAfterCommit(earliest);
     }
