@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff ceiling of the back-off
  * @param contactWait how often an alert whose person's contact details have not arrived yet looks
  *     again (it is also woken when they arrive)
+ * @param gather how long a dispatcher woken by newly queued alerts waits before it claims them, so that
+ *     a fan-out's alerts go out in full batches (a claim and a transaction per batch) rather than a
+ *     few per order as the orders are committed; the delay every alert may take on its way out
  */
 @ConfigurationProperties("notifications.alerts")
 public record AlertSettings(
@@ -26,4 +29,5 @@ public record AlertSettings(
     @DefaultValue("8") int maxAttempts,
     @DefaultValue("2s") Duration initialBackoff,
     @DefaultValue("10m") Duration maxBackoff,
-    @DefaultValue("1m") Duration contactWait) {}
+    @DefaultValue("1m") Duration contactWait,
+    @DefaultValue("50ms") Duration gather) {}

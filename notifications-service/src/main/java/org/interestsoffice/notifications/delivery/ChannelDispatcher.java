@@ -98,6 +98,11 @@ final class ChannelDispatcher extends PollingWorker {
     return channel;
   }
 
+  @Override
+  protected Duration gatherAfterWakeUp() {
+    return settings.gather();
+  }
+
   private record Prepared(DueAlert alert, Outgoing message, String language, String storedBody) {}
 
   @Override

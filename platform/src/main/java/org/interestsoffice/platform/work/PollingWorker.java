@@ -58,6 +58,15 @@ public abstract class PollingWorker implements SmartLifecycle {
     return pollInterval;
   }
 
+  /**
+   * How long a worker woken by {@link #wakeUp()} waits before it looks, so that the work of a burst
+   * (a consumer committing one order after another) is taken in a few full batches rather than in a
+   * batch per commit; none by default.
+   */
+  protected Duration gatherAfterWakeUp() {
+    return Duration.ZERO;
+  }
+
   /** Asks the worker to look for work now rather than at its next poll. */
   public void wakeUp() {
     wakeUps.release();
@@ -67,7 +76,12 @@ public abstract class PollingWorker implements SmartLifecycle {
     while (running) {
       try {
         long waitNanos = Math.max(0, Math.min(untilNextPass().toNanos(), pollInterval.toNanos()));
-        wakeUps.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+        boolean woken = wakeUps.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+        long gather = gatherAfterWakeUp().toNanos();
+        if (woken && gather > 0 && running) {
+          // Whatever woke it is usually the first of a burst: the rest joins the same batch.
+          TimeUnit.NANOSECONDS.sleep(gather);
+        }
         wakeUps.drainPermits();
         while (running && workBatch()) {
           // A full batch: more may be waiting, so a peer may as well start on it too.
