@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Between passes it sleeps until the next real mission's reminder falls due (at most its poll
  * interval; an exercise's case clock is looked at every poll interval), and is woken when an
  * earlier one is scheduled, so a reminder goes out at its due instant. A batch costs one query for
- * its orders, one batch of inserts for its alerts and one statement per outcome, whatever its size.
+ * its orders, one batch of inserts for its alerts and one statement per outcome, whatever its size;
+ * several threads fire batches side by side ({@code threads}), each skipping the rows another holds.
  */
 @Component
 public class FiringReminders extends PollingWorker {
