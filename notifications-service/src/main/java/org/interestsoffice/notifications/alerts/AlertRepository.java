@@ -324,7 +324,6 @@ class AlertRepository {
         .addValue("error", logged.error());
   }
 
-
   /** The latest SMS alert sent to one of these people and not acknowledged, locked. */
   Optional<LinkedAlert> latestUnacknowledgedSmsForUpdate(List<UUID> staffIds) {
     return jdbc.sql(
