@@ -1,10 +1,15 @@
 package org.interestsoffice.platform.inbox;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -17,9 +22,12 @@ import org.interestsoffice.platform.work.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.micrometer.tracing.Span;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.ImmediateRequeueAmqpException;
+import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -31,12 +39,15 @@ import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.RetryInterceptorBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
 import org.springframework.amqp.rabbit.retry.MessageRecoverer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +69,12 @@ import tools.jackson.databind.json.JsonMapper;
  * administrator re-drives it. Should that fail too, the message is rejected and the broker moves it
  * to the dead-letter queue, which is drained into the dead letters as soon as they can be written.
  * The queue is a quorum queue with at-least-once dead-lettering, so no path loses the message.
+ *
+ * <p>With {@code batch-size} above 1, a consumer takes up to that many messages at a time and
+ * handles them in one transaction (one commit and one inbox statement for all of them, instead of
+ * one of each per message), then acknowledges each. Should the batch fail for anything but an
+ * outage, it is rolled back and its messages are handled one by one as above, each with its own
+ * retries and dead letter: a poison message costs its neighbours one more try, never their place.
  */
 public class EventSubscription extends Declarables implements SmartLifecycle, ApplicationContextAware {
 
@@ -163,13 +180,101 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     listener.setConcurrentConsumers(settings.concurrency());
     listener.setPrefetchCount(settings.prefetch());
     listener.setDefaultRequeueRejected(false);
+    if (settings.batchSize() > 1) {
+      inBatches(listener, settings);
+      return listener;
+    }
     listener.setMessageListener(message -> waitingOutOutages(message, this::onMessage));
     listener.setAdviceChain(
-        RetryInterceptorBuilder.stateless()
-            .retryPolicy(retries(settings).excludes(PoisonMessageException.class, StoppedDuringOutage.class).build())
-            .recoverer(deadLettering())
-            .build());
+        RetryInterceptorBuilder.stateless().retryPolicy(messageRetries(settings)).recoverer(deadLettering()).build());
     return listener;
+  }
+
+  private static RetryPolicy messageRetries(MessagingProperties.Consumer settings) {
+    return retries(settings).excludes(PoisonMessageException.class, StoppedDuringOutage.class).build();
+  }
+
+  /**
+   * Each consumer takes what the queue holds, up to {@code batchSize} messages, waiting at most
+   * {@code batchGather} for each next one, and settles every message itself: acknowledged once
+   * handled or kept as a dead letter, rejected into the {@code .dlq} when even that fails, back to
+   * the queue when the service stops during an outage.
+   */
+  private void inBatches(SimpleMessageListenerContainer listener, MessagingProperties.Consumer settings) {
+    listener.setConsumerBatchEnabled(true);
+    listener.setBatchSize(settings.batchSize());
+    listener.setReceiveTimeout(Math.max(1, settings.batchGather().toMillis()));
+    // A batch fills only with as many messages as the broker lets a consumer hold unacknowledged.
+    listener.setPrefetchCount(Math.max(settings.prefetch(), settings.batchSize()));
+    listener.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+    RetryTemplate retries = new RetryTemplate(messageRetries(settings));
+    MessageRecoverer recoverer = deadLettering();
+    listener.setMessageListener((ChannelAwareBatchMessageListener) (messages, channel) -> onBatch(messages, channel, retries, recoverer));
+  }
+
+  private void onBatch(List<Message> messages, Channel channel, RetryTemplate retries, MessageRecoverer recoverer) {
+    if (messages.size() > 1) {
+      String ids = messages.get(0).getMessageProperties().getMessageId() + " and " + (messages.size() - 1) + " more";
+      try {
+        waitingOutOutages(ids, () -> onMessages(messages));
+        settle(channel, messages, Settlement.ACK);
+        return;
+      } catch (StoppedDuringOutage stopped) {
+        settle(channel, messages, Settlement.REQUEUE);
+        return;
+      } catch (RuntimeException failure) {
+        log.atInfo()
+            .addKeyValue("queue", queueName)
+            .addKeyValue("messageId", ids)
+            .log("A batch of {} messages failed ({}); handling them one by one", messages.size(), reasonOf(failure));
+      }
+    }
+    for (Message message : messages) {
+      settle(channel, List.of(message), alone(message, retries, recoverer));
+    }
+  }
+
+  /** One message of a failed batch, with the retries and the dead-lettering of a consumer without batches. */
+  private Settlement alone(Message message, RetryTemplate retries, MessageRecoverer recoverer) {
+    try {
+      retries.execute(
+          () -> {
+            waitingOutOutages(message, this::onMessage);
+            return null;
+          });
+      return Settlement.ACK;
+    } catch (RetryException exhausted) {
+      try {
+        recoverer.recover(message, exhausted.getCause());
+        return Settlement.ACK;
+      } catch (ImmediateRequeueAmqpException stopping) {
+        return Settlement.REQUEUE;
+      } catch (AmqpRejectAndDontRequeueException notKept) {
+        return Settlement.REJECT;
+      }
+    }
+  }
+
+  private enum Settlement {
+    ACK,
+    REJECT,
+    REQUEUE
+  }
+
+  private void settle(Channel channel, List<Message> messages, Settlement settlement) {
+    try {
+      for (Message message : messages) {
+        long tag = message.getMessageProperties().getDeliveryTag();
+        switch (settlement) {
+          case ACK -> channel.basicAck(tag, false);
+          case REJECT -> channel.basicReject(tag, false);
+          case REQUEUE -> channel.basicReject(tag, true);
+        }
+      }
+    } catch (IOException | ShutdownSignalException e) {
+      // The channel is gone: the broker puts every unsettled message back, and the inbox skips what was handled.
+      log.atWarn().addKeyValue("queue", queueName).log("Could not settle {} messages ({}); the broker redelivers them", messages.size(), e.toString());
+    }
   }
 
   /**
@@ -240,15 +345,19 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
    * dead letters. Stopping the service ends the wait; the message goes back to the queue.
    */
   private void waitingOutOutages(Message message, Consumer<Message> handling) {
+    waitingOutOutages(message.getMessageProperties().getMessageId(), () -> handling.accept(message));
+  }
+
+  private void waitingOutOutages(String messageIds, Runnable handling) {
     int failedTries = 0;
     long waitingSince = System.nanoTime();
     while (true) {
       try {
-        handling.accept(message);
+        handling.run();
         if (failedTries > 0) {
           log.atInfo()
               .addKeyValue("queue", queueName)
-              .addKeyValue("messageId", message.getMessageProperties().getMessageId())
+              .addKeyValue("messageId", messageIds)
               .log("Handled after an outage of {} tries, {} s", failedTries, (System.nanoTime() - waitingSince) / 1_000_000_000);
         }
         return;
@@ -260,7 +369,7 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
         Duration wait = outageBackoff.after(failedTries);
         log.atWarn()
             .addKeyValue("queue", queueName)
-            .addKeyValue("messageId", message.getMessageProperties().getMessageId())
+            .addKeyValue("messageId", messageIds)
             .addKeyValue("try", failedTries)
             .log("Database or broker unavailable ({}); holding the message and trying again in {}", reasonOf(failure), wait);
         if (!pause(wait)) {
@@ -347,28 +456,84 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
   }
 
   void onMessage(Message message) {
+    Received<?> received = receive(message);
+    // The handling continues the trace the message carries from the request that caused the event.
+    traces.inSpan(
+        "consume " + received.envelope().type(),
+        Span.Kind.CONSUMER,
+        received.traceparent(),
+        () -> {
+          Correlation.runWith(
+              received.envelope().correlationId(),
+              received.envelope().eventId().toString(),
+              () ->
+                  transactions.executeWithoutResult(
+                      status -> {
+                        if (recordFirstTimes(List.of(received)).isEmpty()) {
+                          skipped(received);
+                        } else {
+                          received.handle();
+                        }
+                      }));
+          return null;
+        });
+  }
+
+  /**
+   * Handles the messages in one transaction: their events are recorded in the inbox together, and
+   * each one seen for the first time is handled in its own span, in order. Any failure rolls all of
+   * them back.
+   */
+  void onMessages(List<Message> messages) {
+    List<Received<?>> batch = messages.stream().<Received<?>>map(this::receive).toList();
+    transactions.executeWithoutResult(
+        status -> {
+          Set<UUID> firstTime = recordFirstTimes(batch);
+          for (Received<?> received : batch) {
+            // remove: a copy of an event in the same batch is skipped like any other duplicate
+            if (!firstTime.remove(received.envelope().eventId())) {
+              skipped(received);
+              continue;
+            }
+            traces.inSpan(
+                "consume " + received.envelope().type(),
+                Span.Kind.CONSUMER,
+                received.traceparent(),
+                () -> {
+                  Correlation.runWith(received.envelope().correlationId(), received.envelope().eventId().toString(), received::handle);
+                  return null;
+                });
+          }
+        });
+  }
+
+  private static Optional<String> traceparentOf(Message message) {
+    return Optional.ofNullable(message.getMessageProperties().getHeader(Traces.TRACEPARENT)).map(Object::toString);
+  }
+
+  /** A message read: its envelope, its payload as the route's type, and the trace it continues. */
+  private record Received<T>(Route<T> route, EventEnvelope envelope, T event, Optional<String> traceparent) {
+    void handle() {
+      route.handler().handle(event, envelope);
+    }
+  }
+
+  private Received<?> receive(Message message) {
     EventEnvelope envelope = read(message);
     Route<?> route = routes.get(envelope.type());
     if (route == null || route.version() != envelope.version()) {
       throw new PoisonMessageException(
           "No handler for " + envelope.type() + " version " + envelope.version() + " in " + consumerName, null);
     }
-    // The handling continues the trace the message carries from the request that caused the event.
-    traces.inSpan(
-        "consume " + envelope.type(),
-        Span.Kind.CONSUMER,
-        traceparentOf(message),
-        () -> {
-          Correlation.runWith(
-              envelope.correlationId(),
-              envelope.eventId().toString(),
-              () -> transactions.executeWithoutResult(status -> handleOnce(route, envelope)));
-          return null;
-        });
+    return received(route, envelope, traceparentOf(message));
   }
 
-  private static Optional<String> traceparentOf(Message message) {
-    return Optional.ofNullable(message.getMessageProperties().getHeader(Traces.TRACEPARENT)).map(Object::toString);
+  private <T> Received<T> received(Route<T> route, EventEnvelope envelope, Optional<String> traceparent) {
+    try {
+      return new Received<>(route, envelope, json.treeToValue(envelope.payload(), route.payloadType()), traceparent);
+    } catch (JacksonException e) {
+      throw new PoisonMessageException("Unreadable payload of " + envelope.type(), e);
+    }
   }
 
   private EventEnvelope read(Message message) {
@@ -379,31 +544,31 @@ public class EventSubscription extends Declarables implements SmartLifecycle, Ap
     }
   }
 
-  private <T> void handleOnce(Route<T> route, EventEnvelope envelope) {
-    T event;
-    try {
-      event = json.treeToValue(envelope.payload(), route.payloadType());
-    } catch (JacksonException e) {
-      throw new PoisonMessageException("Unreadable payload of " + envelope.type(), e);
+  /**
+   * Records the events as processed by this consumer, in one statement.
+   *
+   * @return the ids of those not recorded before: the ones to handle
+   */
+  private Set<UUID> recordFirstTimes(List<Received<?>> batch) {
+    StringBuilder rows = new StringBuilder();
+    Map<String, Object> params = new HashMap<>();
+    params.put("consumer", consumerName);
+    for (int i = 0; i < batch.size(); i++) {
+      rows.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(", :type").append(i).append(')');
+      params.put("id" + i, batch.get(i).envelope().eventId());
+      params.put("type" + i, batch.get(i).envelope().type());
     }
-    int firstTime =
-        jdbc.sql(
-                """
-                insert into platform.processed_event (consumer, event_id, event_type)
-                values (:consumer, :eventId, :type)
-                on conflict do nothing
-                """)
-            .param("consumer", consumerName)
-            .param("eventId", envelope.eventId())
-            .param("type", envelope.type())
-            .update();
-    if (firstTime == 0) {
-      log.atInfo()
-          .addKeyValue("eventId", envelope.eventId())
-          .log("Event {} already processed by {}; skipped", envelope.type(), consumerName);
-      return;
-    }
-    route.handler().handle(event, envelope);
+    return new HashSet<>(
+        jdbc.sql("insert into platform.processed_event (consumer, event_id, event_type) values " + rows + " on conflict do nothing returning event_id")
+            .params(params)
+            .query(UUID.class)
+            .list());
+  }
+
+  private void skipped(Received<?> received) {
+    log.atInfo()
+        .addKeyValue("eventId", received.envelope().eventId())
+        .log("Event {} already processed by {}; skipped", received.envelope().type(), consumerName);
   }
 
   @Override

@@ -65,6 +65,11 @@ public record MessagingProperties(
    *     message on to {@code .parked}, the last queue, which nothing consumes
    * @param outageMaxInterval the longest wait between two tries while the database or the broker is
    *     down; the consumer waits as long as the outage lasts, holding the message
+   * @param batchSize messages a consumer handles in one database transaction (each still recorded
+   *     in the inbox and skipped if seen before); 1 handles each alone. A batch that fails is rolled
+   *     back and its messages handled one by one, with the retries and dead letters of each
+   * @param batchGather with batches, how long a consumer waits for the next message before it
+   *     handles the batch it has: the most a lone message is delayed
    */
   public record Consumer(
       @DefaultValue("3") int maxRetries,
@@ -75,5 +80,17 @@ public record MessagingProperties(
       @DefaultValue("20") int prefetch,
       @DefaultValue("20") int deliveryLimit,
       @DefaultValue("100") int deadLetterQueueDeliveryLimit,
-      @DefaultValue("30s") Duration outageMaxInterval) {}
+      @DefaultValue("30s") Duration outageMaxInterval,
+      @DefaultValue("1") int batchSize,
+      @DefaultValue("20ms") Duration batchGather) {
+
+    public Consumer {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("platform.messaging.consumer.batch-size must be at least 1, not " + batchSize);
+      }
+      if (batchGather == null || batchGather.isNegative() || batchGather.isZero()) {
+        throw new IllegalArgumentException("platform.messaging.consumer.batch-gather must be a positive duration, not " + batchGather);
+      }
+    }
+  }
 }

@@ -142,6 +142,7 @@ class DeadLetterChainIT {
             Duration.ofMillis(500), 100, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofDays(7),
             Duration.ofMinutes(10), Duration.ofDays(30)),
         new MessagingProperties.Consumer(
-            3, Duration.ofMillis(500), 3.0, Duration.ofSeconds(10), 1, 20, QUEUE_LIMIT, DEAD_LETTER_QUEUE_LIMIT, Duration.ofSeconds(30)));
+            3, Duration.ofMillis(500), 3.0, Duration.ofSeconds(10), 1, 20, QUEUE_LIMIT, DEAD_LETTER_QUEUE_LIMIT, Duration.ofSeconds(30), 1,
+            Duration.ofMillis(20)));
   }
 }
