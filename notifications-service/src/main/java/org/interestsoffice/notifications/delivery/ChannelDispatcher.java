@@ -138,26 +138,34 @@ final class ChannelDispatcher extends PollingWorker {
   }
 
   /**
-   * Hands the messages to the channel in a span of the trace each alert was queued in ("send email",
-   * "send sms": the SMTP session, the provider's call), so the trace of a rupture ends at the
-   * channel. One call per trace in the batch; the outcomes come back in the batch's order.
+   * Hands the messages to the channel in a span of the trace the alerts were queued in ("send email",
+   * "send sms": the SMTP session, the provider's calls), so the trace of a rupture ends at the
+   * channel. One call per trace in the batch, not per alert: a rupture's alerts share its trace, so
+   * its batch goes out in one call (one check of the SMTP connection, not one per message), under
+   * the first of their parents. The outcomes come back in the batch's order.
    */
   private List<Outcome> sendInTheirTraces(List<Prepared> ready) {
-    Map<Optional<String>, List<Integer>> byTrace = new LinkedHashMap<>();
+    Map<String, List<Integer>> byTrace = new LinkedHashMap<>();
     for (int i = 0; i < ready.size(); i++) {
-      byTrace.computeIfAbsent(ready.get(i).alert().traceParent(), trace -> new ArrayList<>()).add(i);
+      byTrace.computeIfAbsent(traceIdOf(ready.get(i).alert().traceParent()), trace -> new ArrayList<>()).add(i);
     }
     Outcome[] outcomes = new Outcome[ready.size()];
     byTrace.forEach(
         (trace, positions) -> {
           List<Outgoing> messages = positions.stream().map(i -> ready.get(i).message()).toList();
+          Optional<String> parent = ready.get(positions.get(0)).alert().traceParent();
           List<Outcome> sent =
-              traces.inSpan("send " + channel.name().toLowerCase(), Span.Kind.CLIENT, trace, () -> adapter.send(messages));
+              traces.inSpan("send " + channel.name().toLowerCase(), Span.Kind.CLIENT, parent, () -> adapter.send(messages));
           for (int k = 0; k < positions.size(); k++) {
             outcomes[positions.get(k)] = sent.get(k);
           }
         });
     return Arrays.asList(outcomes);
+  }
+
+  /** The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<parent id>-<flags>}); empty for none. */
+  static String traceIdOf(Optional<String> traceParent) {
+    return traceParent.map(parent -> parent.split("-", 3)).filter(parts -> parts.length == 3).map(parts -> parts[1]).orElse("");
   }
 
   private void prepare(DueAlert alert, List<Prepared> ready) {
