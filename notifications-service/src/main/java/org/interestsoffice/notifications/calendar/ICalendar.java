@@ -1,9 +1,9 @@
 package org.interestsoffice.notifications.calendar;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link CalendarEntry} as an iCalendar object (RFC 5545), by hand: lines end in CRLF,
@@ -14,6 +14,7 @@ public final class ICalendar {
 
   static final String PRODUCT = "-//Interests Office Platform//Departure alerts//EN";
   private static final int MAX_OCTETS = 75;
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private ICalendar() {}
@@ -56,7 +57,7 @@ public final class ICalendar {
 
   /** A parameter value (§3.2): quoted, as it may hold ':', ';' or ','; a double quote cannot appear in one. */
   static String parameter(String value) {
-    return "\"" + value.replace("\"", "'").replaceAll("[\\p{Cntrl}]", " ") + "\"";
+    return "\"" + CONTROL.matcher(value.replace("\"", "'")).replaceAll(" ") + "\"";
   }
 
   /** Appends a content line, folded (§3.1): at most 75 octets a line, continued after CRLF and a space. */
@@ -64,7 +65,7 @@ public final class ICalendar {
     int octets = 0;
     for (int i = 0; i < content.length(); ) {
       int codePoint = content.codePointAt(i);
-      int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      int size = utf8Octets(codePoint);
       if (octets + size > MAX_OCTETS) {
         out.append("\r\n ");
         // The space that starts a continuation line counts towards its 75 octets.
@@ -75,5 +76,16 @@ public final class ICalendar {
       i += Character.charCount(codePoint);
     }
     out.append("\r\n");
+  }
+
+  /** The octets a code point takes in UTF-8: counted, not encoded (this runs for every character of every email). */
+  static int utf8Octets(int codePoint) {
+    if (codePoint < 0x80) {
+      return 1;
+    }
+    if (codePoint < 0x800) {
+      return 2;
+    }
+    return codePoint < 0x10000 ? 3 : 4;
   }
 }

@@ -24,6 +24,7 @@ final class CalendarPart {
   static MimeMultipart withText(String text, CalendarEntry entry, String organizer, Instant stamp) throws MessagingException {
     MimeBodyPart plain = new MimeBodyPart();
     plain.setText(text, StandardCharsets.UTF_8.name());
+    plain.setHeader("Content-Transfer-Encoding", TextEncoding.of(text));
     MimeBodyPart calendar = new MimeBodyPart();
     byte[] ics = ICalendar.write(entry, organizer, stamp).getBytes(StandardCharsets.UTF_8);
     calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, entry.contentType())));

@@ -2,7 +2,9 @@ package org.interestsoffice.notifications.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,11 @@ import org.springframework.stereotype.Component;
 class EmailSender implements ChannelAdapter {
 
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+  /**
+   * The Date header (RFC 5322 §3.3), in UTC. Written with java.time rather than by
+   * {@code setSentDate}, whose one formatter for the whole JVM is synchronized.
+   */
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   static {
     // Jakarta Mail looks its stream provider up for every body part it makes and writes, and
@@ -121,7 +128,7 @@ class EmailSender implements ChannelAdapter {
       }
       rate.acquire();
       try {
-        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Date", DATE.format(clock.instant()));
         message.saveChanges();
         transport.sendMessage(message, message.getAllRecipients());
         outcomes.set(i, new Outcome.Sent(batch.get(i).key().messageId()));
@@ -164,6 +171,7 @@ class EmailSender implements ChannelAdapter {
       message.setContent(CalendarPart.withText(outgoing.text(), calendar, email.from(), clock.instant()));
     } else {
       message.setText(outgoing.text(), StandardCharsets.UTF_8.name());
+      message.setHeader("Content-Transfer-Encoding", TextEncoding.of(outgoing.text()));
     }
     return message;
   }

@@ -79,4 +79,13 @@ class ICalendarTest {
   static List<String> unfolded(String ics) {
     return Arrays.asList(ics.replace("\r\n ", "").split("\r\n"));
   }
+
+  @Test
+  void octetsAreCountedAsUtf8EncodesThemForEveryWidthOfCharacter() {
+    for (String character : List.of("a", "~", "\u00f1", "\u00e9", "\u0645", "\u0416", "\u20ac", "\u4e2d", "\ud83c\uddfb\ud83c\uddea".substring(0, 2))) {
+      assertThat(ICalendar.utf8Octets(character.codePointAt(0)))
+          .as("U+%04X", character.codePointAt(0))
+          .isEqualTo(character.getBytes(StandardCharsets.UTF_8).length);
+    }
+  }
 }

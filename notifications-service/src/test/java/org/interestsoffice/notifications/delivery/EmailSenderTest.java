@@ -1,10 +1,13 @@
 package org.interestsoffice.notifications.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +50,8 @@ class EmailSenderTest {
     assertThat(received.getContent().toString().strip()).isEqualTo("Debe salir antes del 26 de enero, María.");
     assertThat(received.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
     assertThat(received.getMessageID()).isEqualTo(key.messageId());
-    assertThat(received.getSentDate()).isNotNull();
+    assertThat(received.getHeader("Date")[0]).matches("[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} \\+0000");
+    assertThat(received.getSentDate().toInstant()).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
   }
 
   @Test
