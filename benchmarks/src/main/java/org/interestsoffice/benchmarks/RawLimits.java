@@ -54,6 +54,11 @@ final class RawLimits {
 
   private RawLimits() {}
 
+  /** One raw loop, to be run between two readings of the CPU ledger. */
+  interface Measurement {
+    Rate measure() throws Exception;
+  }
+
   /** Emails of about an alert's size over {@code connections} SMTP connections kept open, one per thread. */
   static Rate smtp(GreenMail smtp, int connections, int count, int messageBytes) throws Exception {
     Properties properties = new Properties();

@@ -87,6 +87,10 @@ final class ServiceJar implements AutoCloseable {
     throw new IllegalStateException(module + " not ready after 4 minutes; see " + log);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** The gateway's actuator is on a management port of its own; its public port answers /readyz. */
   private String readinessPath() {
     return module.equals("gateway") ? "/readyz" : "/actuator/health/readiness";

@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 */
 final class Backend {
 
-  record Received(String method, String uri, Map<String, List<String>> headers) {
+  /** A request as it reached the server; {@code clientPort} tells which of the gateway's connections carried it. */
+  record Received(String method, String uri, Map<String, List<String>> headers, int clientPort) {
 
     List<String> correlationIds() {
       return headers.getOrDefault(CorrelationIdFilter.HEADER, List.of());
@@ -90,7 +91,7 @@ final class Backend {
     exchange.getRequestBody().readAllBytes();
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.putAll(exchange.getRequestHeaders());
-    received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers));
+    received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, exchange.getRemoteAddress().getPort()));
 
     // Services echo the correlation id too; the caller must still see it exactly once.
     headers.getOrDefault(CorrelationIdFilter.HEADER, List.of())

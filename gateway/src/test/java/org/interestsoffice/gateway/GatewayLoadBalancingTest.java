@@ -41,6 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayLoadBalancingTest {
 
   private static final String READINESS = "/actuator/health/readiness";
+  /** Long enough for two requests in a row on busy cores, short enough to wait out in a test. */
+  private static final Duration UPSTREAM_IDLE_TIMEOUT = Duration.ofSeconds(2);
 
   static final Backend missions1 = Backend.named("missions-1");
   static final Backend missions2 = Backend.named("missions-2");
@@ -55,6 +57,7 @@ class GatewayLoadBalancingTest {
     registry.add("NOTIFICATIONS_URL", notifications::url);
     // Through the variable the gateway's configuration reads, so a timeout lost from it fails the test.
     registry.add("GATEWAY_RESPONSE_TIMEOUT", () -> "2s");
+    registry.add("GATEWAY_UPSTREAM_IDLE_TIMEOUT", () -> UPSTREAM_IDLE_TIMEOUT.toMillis() + "ms");
     TestIssuer.register(registry);
   }
 
@@ -128,6 +131,23 @@ class GatewayLoadBalancingTest {
     } finally {
       notifications.answerAfter(Duration.ZERO);
     }
+  }
+
+  @Test
+  void aConnectionToAServiceIdleLongerThanTheLimitIsNotUsedAgain() throws InterruptedException {
+    // A service closes a kept-alive connection idle for its keep-alive timeout (Tomcat's 60 s); a
+    // request the gateway sends on it at that instant fails ("closed BEFORE send") and its caller
+    // got a 500. The gateway drops its idle connections before the services do.
+    client.get().uri("/api/staff").exchange().expectStatus().isOk();
+    client.get().uri("/api/staff").exchange().expectStatus().isOk();
+    // Idle: nothing else in this test is sent to personnel, and the limit is the thing under test.
+    Thread.sleep(UPSTREAM_IDLE_TIMEOUT.plusMillis(500).toMillis());
+    client.get().uri("/api/staff").exchange().expectStatus().isOk();
+
+    List<Integer> connections = apiRequests(personnel).stream().map(Backend.Received::clientPort).toList();
+    assertThat(connections).hasSize(3);
+    assertThat(connections.get(1)).as("the connection of a request just answered carries the next one").isEqualTo(connections.get(0));
+    assertThat(connections.get(2)).as("after an idle time past the limit, a new connection").isNotEqualTo(connections.get(1));
   }
 
   /** Sends {@code count} requests, counting which instance answered each; failures count as "failed". */

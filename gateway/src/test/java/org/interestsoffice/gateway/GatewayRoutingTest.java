@@ -1,5 +1,6 @@
 package org.interestsoffice.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -27,8 +29,14 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayRoutingTest extends GatewayInFrontOfServices {
 
+  /** How long the services (Tomcat, not configured otherwise) keep an idle connection open. */
+  private static final Duration SERVICES_KEEP_ALIVE = Duration.ofSeconds(60);
+
   @Autowired
   WebTestClient client;
+
+  @Autowired
+  HttpClientProperties upstream;
 
   @org.springframework.boot.test.web.server.LocalServerPort
   int port;
@@ -41,6 +49,12 @@ class GatewayRoutingTest extends GatewayInFrontOfServices {
   void signInAsAdministrator() {
     // Routing is the subject here: a ministry administrator may use every route.
     client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
+  }
+
+  @Test
+  void theGatewayLetsGoOfAnIdleConnectionToAServiceBeforeTheServiceDoes() {
+    // With the defaults: GatewayLoadBalancingTest shows the limit at work with a short one.
+    assertThat(upstream.getPool().getMaxIdleTime()).isNotNull().isLessThanOrEqualTo(SERVICES_KEEP_ALIVE.dividedBy(2));
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
