@@ -83,15 +83,26 @@ public final class ReminderBenchmark {
       }
       // The raw limit now, on the same machine, with the service stopped.
       smtp.purgeEmailFromAllMailboxes();
+      CpuLedger rawLedger = new CpuLedger(Map.of("the benchmark's JVM (client, and the SMTP server)", ProcessHandle.current().pid()));
+      CpuLedger.Reading beforeRaw = rawLedger.read();
       RawLimits.Rate raw = RawLimits.smtp(smtp, EMAIL_CONNECTIONS, due, EMAIL_BYTES);
+      CpuLedger.Reading afterRaw = rawLedger.read();
       report(measured, raw, due, pending);
+      System.out.printf(Locale.ROOT, "%s CPU per reminder (its email and SMS) from T to the last, ms: %s%n", TAG, CpuLedger.perUnit(measured.fromT(), measured.toLast(), due, "reminder"));
+      System.out.printf(Locale.ROOT, "%s CPU per raw SMTP email, ms: %s%n", TAG, CpuLedger.perUnit(beforeRaw, afterRaw, raw.count(), "email"));
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf(
+          Locale.ROOT,
+          "%s budget: at 80 %% of the raw SMTP rate (%,.0f/s) the %d cores allow at most %.2f ms of CPU per reminder; the firing spent %.2f%n",
+          TAG, raw.perSecond(), cores, 1000.0 * cores / (0.8 * raw.perSecond()), 1000 * CpuLedger.busy(measured.fromT(), measured.toLast()) / due);
     } finally {
       smtp.stop();
     }
   }
 
   /** What the run measured, in seconds from the due instant T. */
-  private record Measured(double allFired, double firstEmail, double lastEmail, double lastSms, long stillScheduled) {
+  private record Measured(double allFired, double firstEmail, double lastEmail, double lastSms, long stillScheduled, CpuLedger.Reading fromT,
+      CpuLedger.Reading toLast) {
 
     double emailsPerSecond(int due) {
       return due / lastEmail;
@@ -139,6 +150,11 @@ public final class ReminderBenchmark {
       int smsBefore = sms.lines();
       System.out.printf(Locale.ROOT, "%s   every immediate alert sent; %,d reminders scheduled; waiting for T%n", TAG, scheduled(database));
 
+      CpuLedger ledger =
+          new CpuLedger(
+              Map.of("notifications", service.pid(), "the benchmark (counting deliveries)", ProcessHandle.current().pid()),
+              Map.of(RuptureBenchmark.SMTP_SERVER, RuptureBenchmark.GREENMAIL_CONNECTION));
+      CpuLedger.Reading fromT = null;
       long lastReport = 0;
       double lastSms = Double.NaN;
       double allFired = Double.NaN;
@@ -146,6 +162,9 @@ public final class ReminderBenchmark {
       while (true) {
         if (!service.isAlive()) {
           throw new IllegalStateException("notifications exited; see " + service.log);
+        }
+        if (fromT == null && !Instant.now().isBefore(t)) {
+          fromT = ledger.read();
         }
         if (Double.isNaN(allFired) && Instant.now().isAfter(t) && scheduled(database) <= later) {
           allFired = since(t);
@@ -167,8 +186,9 @@ public final class ReminderBenchmark {
         }
         Thread.sleep(100);
       }
+      CpuLedger.Reading toLast = ledger.read();
       checkOneReminderEmailEach(emails, due);
-      return new Measured(allFired, seconds(t, emails.first()), seconds(t, emails.last()), lastSms, scheduled(database));
+      return new Measured(allFired, seconds(t, emails.first()), seconds(t, emails.last()), lastSms, scheduled(database), fromT, toLast);
     }
   }
 

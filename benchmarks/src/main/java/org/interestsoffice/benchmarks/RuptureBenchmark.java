@@ -55,12 +55,12 @@ public final class RuptureBenchmark {
   private static final int EMAIL_BYTES = 3_000;
   private static final int EVENT_BYTES = 900;
   private static final int REGISTRATION_THREADS = 8;
-  private static final String SMTP_SERVER = "SMTP server (GreenMail's connection threads)";
+  static final String SMTP_SERVER = "SMTP server (GreenMail's connection threads)";
   /**
    * GreenMail names each connection's thread "{server}<-{client address}:{port}"; the service keeps
    * its connections open through the fan-out, so their threads live from one reading to the next.
    */
-  private static final java.util.function.Predicate<String> GREENMAIL_CONNECTION = thread -> thread.contains("<-");
+  static final java.util.function.Predicate<String> GREENMAIL_CONNECTION = thread -> thread.contains("<-");
 
   record Run(int staff, int repetition, double registered, double firstEmail, double lastEmail, double lastSms, double notificationsRowsPerOrder,
       double personnelRowsPerOrder, List<RawLimits.Rate> raw, double cpuPerPerson) {

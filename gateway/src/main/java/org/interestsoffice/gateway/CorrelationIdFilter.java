@@ -68,14 +68,17 @@ class CorrelationIdFilter implements WebFilter, Ordered {
   // Query strings and bodies are never logged: they may carry personal data.
   private static void logAccess(ServerWebExchange exchange, String id, long startedAt) {
     HttpStatusCode status = exchange.getResponse().getStatusCode();
-    log.atInfo()
-        .setMessage("request handled")
-        .addKeyValue("method", exchange.getRequest().getMethod().name())
-        .addKeyValue("path", loggablePath(exchange.getRequest().getPath().value()))
-        .addKeyValue("status", status == null ? null : status.value())
-        .addKeyValue("durationMs", (System.nanoTime() - startedAt) / 1_000_000)
-        .addKeyValue("correlationId", id)
-        .log();
+    RequestTrace.log(
+        exchange,
+        () ->
+            log.atInfo()
+                .setMessage("request handled")
+                .addKeyValue("method", exchange.getRequest().getMethod().name())
+                .addKeyValue("path", loggablePath(exchange.getRequest().getPath().value()))
+                .addKeyValue("status", status == null ? null : status.value())
+                .addKeyValue("durationMs", (System.nanoTime() - startedAt) / 1_000_000)
+                .addKeyValue("correlationId", id)
+                .log());
   }
 
   // An acknowledgement token works as a credential for the alert it belongs to.

@@ -55,7 +55,8 @@ class RateLimitFilter implements WebFilter, Ordered {
               if (bucketOf(key).tryTake(System.nanoTime())) {
                 return chain.filter(exchange);
               }
-              log.atWarn().addKeyValue("audit", "rate-limited").addKeyValue("caller", key).log("Rate limit reached for {}", key);
+              RequestTrace.log(
+                  exchange, () -> log.atWarn().addKeyValue("audit", "rate-limited").addKeyValue("caller", key).log("Rate limit reached for {}", key));
               return tooManyRequests(exchange);
             });
   }

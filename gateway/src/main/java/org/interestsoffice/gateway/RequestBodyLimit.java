@@ -81,12 +81,15 @@ class RequestBodyLimit implements WebFilter, Ordered {
 
   private Mono<Void> refuse(ServerWebExchange exchange) {
     String path = exchange.getRequest().getPath().value();
-    log.atWarn()
-        .addKeyValue("audit", "refused")
-        .addKeyValue("method", exchange.getRequest().getMethod().name())
-        .addKeyValue("path", path)
-        .addKeyValue("correlationId", Objects.toString(exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE), "-"))
-        .log("Gateway refused a chunked body over {} bytes", maxBytes);
+    RequestTrace.log(
+        exchange,
+        () ->
+            log.atWarn()
+                .addKeyValue("audit", "refused")
+                .addKeyValue("method", exchange.getRequest().getMethod().name())
+                .addKeyValue("path", path)
+                .addKeyValue("correlationId", Objects.toString(exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE), "-"))
+                .log("Gateway refused a chunked body over {} bytes", maxBytes));
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

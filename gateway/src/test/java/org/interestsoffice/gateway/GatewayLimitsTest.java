@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import org.interestsoffice.testing.TestTokens;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -33,6 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     })
 // A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayLimitsTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
@@ -100,16 +104,22 @@ class GatewayLimitsTest extends GatewayInFrontOfServices {
   }
 
   @Test
-  void eachUserHasTheirOwnRate() {
+  void eachUserHasTheirOwnRate(CapturedOutput output) {
     String hasty = "Bearer " + TestTokens.get().token("hasty-user", java.util.List.of("office-viewer"), java.util.List.of("CCS"));
     String calm = "Bearer " + TestTokens.get().token("calm-user", java.util.List.of("office-viewer"), java.util.List.of("CCS"));
     for (int i = 0; i < 5; i++) {
       client.get().uri("/api/missions").header("Authorization", hasty).exchange().expectStatus().isOk();
     }
-    client.get().uri("/api/missions").header("Authorization", hasty).exchange()
+    client.get().uri("/api/missions").header("Authorization", hasty)
+        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        .exchange()
         .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
         .expectHeader().exists("Retry-After")
         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    // The refusal's audit line carries the request's trace, though written on a reactive thread.
+    assertThat(output.getOut().lines().filter(line -> line.contains("\"audit\":\"rate-limited\"")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\""));
     client.get().uri("/api/missions").header("Authorization", calm).exchange().expectStatus().isOk();
     assertThat(missions.received()).hasSize(6);
   }

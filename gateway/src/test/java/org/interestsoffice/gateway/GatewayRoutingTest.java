@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
@@ -25,9 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 @SpringBootTest(webEnvironment = RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 // A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class GatewayRoutingTest extends GatewayInFrontOfServices {
+
+  /** A trace a client started: the gateway's span of the request joins it. */
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
   /** How long the services (Tomcat, not configured otherwise) keep an idle connection open. */
   private static final Duration SERVICES_KEEP_ALIVE = Duration.ofSeconds(60);
@@ -49,6 +56,22 @@ class GatewayRoutingTest extends GatewayInFrontOfServices {
   void signInAsAdministrator() {
     // Routing is the subject here: a ministry administrator may use every route.
     client = client.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.get().ministryAdmin()).build();
+  }
+
+  @Test
+  void theAccessLineCarriesTheTraceAndSpanOfTheRequest(CapturedOutput output) {
+    client.get().uri("/api/missions/42")
+        .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+        .header(CorrelationIdFilter.HEADER, "access-line-trace")
+        .exchange()
+        .expectStatus().isOk();
+
+    // Written at the response's commit, on a reactive thread, before the client has the answer.
+    assertThat(output.getOut().lines().filter(line -> line.contains("\"correlationId\":\"access-line-trace\"")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"message\":\"request handled\"", "\"traceId\":\"" + TRACE_ID + "\"")
+            .containsPattern("\"spanId\":\"[0-9a-f]{16}\"")
+            .doesNotContain("00f067aa0ba902b7"));
   }
 
   @Test
