@@ -17,9 +17,10 @@ import java.util.stream.Stream;
  * Where a machine's processor time goes while the benchmark runs: the CPU time each part of the
  * system spent between two readings of Linux's {@code /proc}, so a rate can be set beside what it
  * cost. The parts are the services' JVMs (by process id), this JVM (the benchmark's own client work
- * and counting) with parts of it told apart by thread (the SMTP server's connections), PostgreSQL (every {@code postgres} process, with the backends
- * that ended in between), RabbitMQ (its Erlang VM) and everything else the machine did. On a machine
- * without {@code /proc} there is nothing to read: the ledger says so, and its totals are NaN.
+ * and counting) with parts of it told apart by thread (the SMTP server's connections), PostgreSQL
+ * (every {@code postgres} process, with the backends that ended in between), RabbitMQ (its Erlang
+ * VM) and everything else the machine did. On a machine without {@code /proc} there is nothing to
+ * read: the ledger says so, and its totals are NaN.
  */
 final class CpuLedger {
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -150,10 +151,10 @@ public final class ReminderBenchmark {
       int smsBefore = sms.lines();
       System.out.printf(Locale.ROOT, "%s   every immediate alert sent; %,d reminders scheduled; waiting for T%n", TAG, scheduled(database));
 
-      CpuLedger ledger =
-          new CpuLedger(
-              Map.of("notifications", service.pid(), "the benchmark (counting deliveries)", ProcessHandle.current().pid()),
-              Map.of(RuptureBenchmark.SMTP_SERVER, RuptureBenchmark.GREENMAIL_CONNECTION));
+      Map<String, Long> jvms = new LinkedHashMap<>();
+      jvms.put("notifications", service.pid());
+      jvms.put("the benchmark (counting deliveries)", ProcessHandle.current().pid());
+      CpuLedger ledger = new CpuLedger(jvms, Map.of(RuptureBenchmark.SMTP_SERVER, RuptureBenchmark.GREENMAIL_CONNECTION));
       CpuLedger.Reading fromT = null;
       long lastReport = 0;
       double lastSms = Double.NaN;
