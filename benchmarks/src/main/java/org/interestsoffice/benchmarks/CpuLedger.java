@@ -112,6 +112,14 @@ final class CpuLedger {
     return line.toString();
   }
 
+  /**
+   * The CPU time per unit, in milliseconds, that this machine's cores allow at {@code share} of a
+   * rate of {@code perSecond} units: the budget a pipeline running at that rate must fit in.
+   */
+  static double budgetMillis(double perSecond, double share) {
+    return 1000.0 * Runtime.getRuntime().availableProcessors() / (share * perSecond);
+  }
+
   /** The machine's busy CPU time over a span, in seconds (all cores together). */
   static double busy(Reading before, Reading after) {
     return after.busy() - before.busy();

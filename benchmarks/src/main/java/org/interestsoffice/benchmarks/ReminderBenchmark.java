@@ -91,11 +91,11 @@ public final class ReminderBenchmark {
       report(measured, raw, due, pending);
       System.out.printf(Locale.ROOT, "%s CPU per reminder (its email and SMS) from T to the last, ms: %s%n", TAG, CpuLedger.perUnit(measured.fromT(), measured.toLast(), due, "reminder"));
       System.out.printf(Locale.ROOT, "%s CPU per raw SMTP email, ms: %s%n", TAG, CpuLedger.perUnit(beforeRaw, afterRaw, raw.count(), "email"));
-      int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf(
           Locale.ROOT,
           "%s budget: at 80 %% of the raw SMTP rate (%,.0f/s) the %d cores allow at most %.2f ms of CPU per reminder; the firing spent %.2f%n",
-          TAG, raw.perSecond(), cores, 1000.0 * cores / (0.8 * raw.perSecond()), 1000 * CpuLedger.busy(measured.fromT(), measured.toLast()) / due);
+          TAG, raw.perSecond(), Runtime.getRuntime().availableProcessors(), CpuLedger.budgetMillis(raw.perSecond(), 0.8),
+          1000 * CpuLedger.busy(measured.fromT(), measured.toLast()) / due);
     } finally {
       smtp.stop();
     }

@@ -236,14 +236,15 @@ public final class RuptureBenchmark {
           System.out.printf(Locale.ROOT, "[rupture-benchmark]     its CPU per unit, ms: %s%n", CpuLedger.perUnit(before, after, rate.count(), "unit"));
         }
         smtp.purgeEmailFromAllMailboxes();
-        double cpuPerPerson = CpuLedger.busy(beforeRupture, afterFanOut) / staff;
-        RawLimits.Rate slowest = raw.stream().min((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
-        int cores = Runtime.getRuntime().availableProcessors();
+        Run run =
+            new Run(staff, repetition, registered, firstEmail, lastEmail, lastSms, notificationsRowsPerOrder, personnelRowsPerOrder, raw,
+                CpuLedger.busy(beforeRupture, afterFanOut) / staff);
         System.out.printf(
             Locale.ROOT,
             "[rupture-benchmark]   budget: at 80 %% of the slowest raw rate (%s, %,.0f/s) the %d cores allow at most %.2f ms of CPU per person; the fan-out spent %.2f%n",
-            slowest.resource(), slowest.perSecond(), cores, 1000.0 * cores / (0.8 * slowest.perSecond()), 1000 * cpuPerPerson);
-        return new Run(staff, repetition, registered, firstEmail, lastEmail, lastSms, notificationsRowsPerOrder, personnelRowsPerOrder, raw, cpuPerPerson);
+            run.slowest().resource(), run.slowest().perSecond(), Runtime.getRuntime().availableProcessors(),
+            CpuLedger.budgetMillis(run.slowest().perSecond(), 0.8), 1000 * run.cpuPerPerson());
+        return run;
       }
     }
   }

@@ -19,8 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 final class RequestTrace {
 
   /** The names the services' log lines carry the ids under (Micrometer Tracing's). */
-  static final String TRACE_ID = "traceId";
-  static final String SPAN_ID = "spanId";
+  private static final String TRACE_ID = "traceId";
+  private static final String SPAN_ID = "spanId";
 
   private RequestTrace() {}
 
@@ -38,7 +38,7 @@ final class RequestTrace {
   }
 
   /** The span of the gateway's observation of the request. */
-  static Optional<Span> spanOf(ServerWebExchange exchange) {
+  private static Optional<Span> spanOf(ServerWebExchange exchange) {
     return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
         .map(context -> context.<TracingContext>get(TracingContext.class))
         .map(TracingContext::getSpan);
