@@ -4,8 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -167,7 +169,7 @@ public final class ReminderBenchmark {
         if (fromT == null && !Instant.now().isBefore(t)) {
           fromT = ledger.read();
         }
-        if (Double.isNaN(allFired) && Instant.now().isAfter(t) && scheduled(database) <= later) {
+        if (Double.isNaN(allFired) && Instant.now().isAfter(t) && dueLeft(database, t, 1) == 0) {
           allFired = since(t);
         }
         int smsNow = sms.lines() - smsBefore;
@@ -183,7 +185,7 @@ public final class ReminderBenchmark {
         if (Instant.now().isAfter(t) && System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
           lastReport = System.nanoTime();
           System.out.printf(
-              Locale.ROOT, "%s   T + %5.1f s: %,d reminders fired, %,d reminder emails, %,d reminder SMS%n", TAG, since(t), pending - scheduled(database), emails.count(), smsNow);
+              Locale.ROOT, "%s   T + %5.1f s: %,d reminders fired, %,d reminder emails, %,d reminder SMS%n", TAG, since(t), due - dueLeft(database, t, due), emails.count(), smsNow);
         }
         Thread.sleep(100);
       }
@@ -238,6 +240,26 @@ public final class ReminderBenchmark {
     }
     if (received.size() != due) {
       throw new IllegalStateException(received.size() + " people got a reminder email, of " + due + " due");
+    }
+  }
+
+  /**
+   * The reminders due by T not yet fired, counted up to {@code atMost}: read through the due
+   * reminders' own index, and while they fire (every 100 ms) only up to the first one left.
+   * (Counting every scheduled reminder took 120 ms of PostgreSQL's CPU at 100,000 pending, a
+   * quarter of the machine beside the service being measured.)
+   */
+  private static long dueLeft(Database database, Instant t, int atMost) throws Exception {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "select count(*) from (select 1 from reminder where status = 'SCHEDULED' and exercise_mission_id is null and fire_at <= ? limit ?) due")) {
+      statement.setTimestamp(1, Timestamp.from(t));
+      statement.setInt(2, atMost);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 

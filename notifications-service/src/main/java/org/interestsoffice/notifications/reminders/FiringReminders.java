@@ -118,10 +118,16 @@ public class FiringReminders extends PollingWorker {
   }
 
   private Optional<Instant> nextAfter(Instant wallNow) {
-    return jdbc.sql("select min(fire_at) from reminder where status = 'SCHEDULED' and exercise_mission_id is null and fire_at > :now")
+    // The first entry of the due index after now, not min(): without statistics (a table just filled)
+    // PostgreSQL computed min() by reading every later entry (13-17 ms at 90,000, at every pass).
+    return jdbc.sql(
+            """
+            select fire_at from reminder where status = 'SCHEDULED' and exercise_mission_id is null and fire_at > :now
+            order by fire_at limit 1
+            """)
         .param("now", Timestamp.from(wallNow))
-        .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
-        .single();
+        .query((rs, row) -> rs.getTimestamp(1).toInstant())
+        .optional();
   }
 
   private List<DueReminder> claimDue(Instant wallNow) {
