@@ -247,12 +247,15 @@ class GatewaySecurity {
   /** Refusals leave the gateway as RFC 9457 problem details, like the services' own. */
   private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
     String path = exchange.getRequest().getPath().value();
-    audit.atWarn()
-        .addKeyValue("audit", status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "refused")
-        .addKeyValue("method", exchange.getRequest().getMethod().name())
-        .addKeyValue("path", path)
-        .addKeyValue("correlationId", Objects.toString(exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE), "-"))
-        .log("Gateway refused {} {}: {}", exchange.getRequest().getMethod(), path, status.getReasonPhrase());
+    RequestTrace.log(
+        exchange,
+        () ->
+            audit.atWarn()
+                .addKeyValue("audit", status == HttpStatus.UNAUTHORIZED ? "unauthenticated" : "refused")
+                .addKeyValue("method", exchange.getRequest().getMethod().name())
+                .addKeyValue("path", path)
+                .addKeyValue("correlationId", Objects.toString(exchange.getAttribute(CorrelationIdFilter.ATTRIBUTE), "-"))
+                .log("Gateway refused {} {}: {}", exchange.getRequest().getMethod(), path, status.getReasonPhrase()));
     ServerHttpResponse response = exchange.getResponse();
     response.setStatusCode(status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

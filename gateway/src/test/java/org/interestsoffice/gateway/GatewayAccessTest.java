@@ -9,8 +9,11 @@ import java.util.List;
 
 import org.interestsoffice.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -23,6 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 // A first request through a fresh context (token decoding, routes) has taken over the default 5 s on two busy cores.
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayAccessTest extends GatewayInFrontOfServices {
 
   @Autowired WebTestClient client;
@@ -47,6 +51,22 @@ class GatewayAccessTest extends GatewayInFrontOfServices {
           .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
     assertThat(missions.received()).isEmpty();
+  }
+
+  @Test
+  void aRefusalsAuditLineCarriesTheTraceOfTheRequest(CapturedOutput output) {
+    client.post().uri("/api/missions/42/rupture")
+        .header("Authorization", "Bearer " + tokens.officeViewer("CCS"))
+        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+        .header(CorrelationIdFilter.HEADER, "refusal-trace")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        .exchange()
+        .expectStatus().isForbidden();
+
+    // Written by the security chain on a reactive thread, where the trace's thread-locals are not restored.
+    assertThat(output.getOut().lines().filter(line -> line.contains("\"audit\":\"refused\"") && line.contains("refusal-trace")))
+        .singleElement()
+        .satisfies(line -> assertThat(line).contains("\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\""));
   }
 
   @Test
